@@ -1,0 +1,157 @@
+package dev.compose2bake.cli;
+
+import dev.compose2bake.Compiler;
+import dev.compose2bake.compose.LoadRequest;
+import dev.compose2bake.emit.OutputFile;
+import dev.compose2bake.source.YamlLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compose2bake [convert]}: writes the bake definition of a Compose project. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = "Writes the Docker Bake definition of a Compose project (HCL or JSON).",
+    sortOptions = false)
+final class ConvertCommand implements Callable<Integer> {
+  private final Console console;
+  private final String[] originalArgs;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Compose file; repeat to merge several, '-' reads standard input. "
+          + "Default: COMPOSE_FILE, or compose.yaml and its override file.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--project-directory", paramLabel = "DIR",
+      description = "Directory that relative paths and .env are resolved against (default: the first file's).")
+  String projectDirectory;
+
+  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name.")
+  String projectName;
+
+  @Option(names = "--env-file", paramLabel = "FILE",
+      description = "Env file to read instead of the project's .env; repeat for several.")
+  List<String> envFiles = new ArrayList<>();
+
+  @Option(names = "--profile", paramLabel = "PROFILE",
+      description = "Profile to enable; repeat for several (default: COMPOSE_PROFILES).")
+  List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "hcl or json (default: from the output file's extension, else hcl).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE, atomically (default: standard output).")
+  String output;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print errors only, no warnings.")
+  boolean quiet;
+
+  @Parameters(paramLabel = "SERVICE", arity = "0..*",
+      description = "Services to bake (globs allowed), with every service they build on.")
+  List<String> services = new ArrayList<>();
+
+  ConvertCommand(Console console, String[] originalArgs) {
+    this.console = console;
+    this.originalArgs = originalArgs.clone();
+  }
+
+  @Override
+  public Integer call() {
+    Compiler.Format fmt;
+    try {
+      fmt = format();
+    } catch (IllegalArgumentException e) {
+      console.err().println("compose2bake: " + e.getMessage());
+      console.err().println("Run 'compose2bake --help' for usage.");
+      return ExitCodes.USAGE;
+    }
+    Path cwd = console.cwd();
+    Path outFile = output == null ? null : cwd.resolve(output).normalize();
+    List<String> profileList = new ArrayList<>(profiles);
+    if (profileList.isEmpty()) {
+      String env = console.env().get("COMPOSE_PROFILES");
+      if (env != null && !env.isBlank()) {
+        for (String p : env.split(",")) {
+          if (!p.isBlank()) {
+            profileList.add(p.strip());
+          }
+        }
+      }
+    }
+    LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profileList,
+        console.env(), this::readStdin);
+    Compiler.Options options = new Compiler.Options(load, services, fmt,
+        outFile == null ? cwd : outFile.getParent(), commandLine());
+    Compiler.Result result = new Compiler(YamlLimits.DEFAULT).compile(options);
+    console.report(result.diagnostics(), quiet);
+    if (!result.ok()) {
+      return result.ioError() ? ExitCodes.IO : ExitCodes.INVALID;
+    }
+    if (outFile == null) {
+      console.out().print(result.output());
+      console.out().flush();
+      return ExitCodes.OK;
+    }
+    try {
+      OutputFile.write(outFile, result.output());
+    } catch (IOException e) {
+      console.err().println("compose2bake: cannot write " + output + ": " + e.getMessage());
+      return ExitCodes.IO;
+    }
+    return ExitCodes.OK;
+  }
+
+  private Compiler.Format format() {
+    String f = format;
+    if (f == null && output != null) {
+      String lower = output.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".json")) {
+        f = "json";
+      }
+    }
+    if (f == null) {
+      return Compiler.Format.HCL;
+    }
+    return switch (f.toLowerCase(Locale.ROOT)) {
+      case "hcl" -> Compiler.Format.HCL;
+      case "json" -> Compiler.Format.JSON;
+      default -> throw new IllegalArgumentException("unknown --format '" + f + "': use hcl or json");
+    };
+  }
+
+  private String readStdin() {
+    try {
+      InputStream in = console.in();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The command that regenerates this output, for the file's header. */
+  private List<String> commandLine() {
+    List<String> out = new ArrayList<>();
+    out.add("compose2bake");
+    for (String a : originalArgs) {
+      out.add(shellQuote(a));
+    }
+    return out;
+  }
+
+  static String shellQuote(String s) {
+    if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,16 @@
+package dev.compose2bake.cli;
+
+/** The exit codes of compose2bake (SPEC §5). */
+public final class ExitCodes {
+  public static final int OK = 0;
+  /** {@code --check} found the output file out of date. */
+  public static final int OUT_OF_DATE = 1;
+  /** The command line is wrong. */
+  public static final int USAGE = 2;
+  /** The Compose project is invalid. */
+  public static final int INVALID = 3;
+  /** A file could not be read or written. */
+  public static final int IO = 4;
+
+  private ExitCodes() {}
+}

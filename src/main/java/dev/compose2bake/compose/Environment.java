@@ -1,0 +1,69 @@
+package dev.compose2bake.compose;
+
+import dev.compose2bake.interp.Lookup;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The variables Compose interpolates with: the process environment first, then the values of the
+ * project's env files ({@code .env}, or every {@code --env-file} in order, later files winning).
+ * It remembers which file each file value came from, for messages and for bake variable defaults.
+ */
+public final class Environment implements Lookup {
+  private final Map<String, String> process;
+  private final Map<String, String> fileValues = new LinkedHashMap<>();
+  private final Map<String, String> fileOrigins = new LinkedHashMap<>();
+  private final Map<String, String> overrides = new LinkedHashMap<>();
+
+  public Environment(Map<String, String> process) {
+    this.process = Collections.unmodifiableMap(new LinkedHashMap<>(process));
+  }
+
+  /** Adds the variables of one env file; the process environment still wins over them. */
+  public void addFile(String origin, Map<String, String> values) {
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      fileValues.put(e.getKey(), e.getValue());
+      fileOrigins.put(e.getKey(), origin);
+    }
+  }
+
+  /** Sets a variable that wins over everything (Compose sets COMPOSE_PROJECT_NAME this way). */
+  public void override(String name, String value) {
+    overrides.put(name, value);
+  }
+
+  @Override
+  public String get(String name) {
+    String v = overrides.get(name);
+    if (v != null) {
+      return v;
+    }
+    v = process.get(name);
+    return v != null ? v : fileValues.get(name);
+  }
+
+  /** The variable's value from the process environment only, or null. */
+  public String process(String name) {
+    return process.get(name);
+  }
+
+  /** The env file a value comes from, or null when it comes from the process or is unset. */
+  public String fileOrigin(String name) {
+    if (overrides.containsKey(name) || process.containsKey(name)) {
+      return null;
+    }
+    return fileOrigins.get(name);
+  }
+
+  public Map<String, String> processVariables() {
+    return process;
+  }
+
+  /** A copy with the same process variables and no file values, for an included project. */
+  public Environment withoutFiles() {
+    Environment e = new Environment(process);
+    e.overrides.putAll(overrides);
+    return e;
+  }
+}

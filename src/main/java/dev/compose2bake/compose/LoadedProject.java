@@ -1,0 +1,15 @@
+package dev.compose2bake.compose;
+
+import dev.compose2bake.source.MapNode;
+import dev.compose2bake.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A Compose project after loading: the merged, interpolated, canonical document, the project
+ * directory that relative paths resolve against, the project name, the interpolation environment,
+ * and the files it was read from (for the bake file's header and for {@code --check}).
+ */
+public record LoadedProject(
+    MapNode root, Path projectDir, String projectName, Environment environment, List<SourceFile> files,
+    List<String> activeProfiles) {}

@@ -1,0 +1,344 @@
+package dev.compose2bake.compose;
+
+import dev.compose2bake.diag.CompileException;
+import dev.compose2bake.diag.Diagnostic;
+import dev.compose2bake.diag.Diagnostics;
+import dev.compose2bake.source.MapNode;
+import dev.compose2bake.source.Node;
+import dev.compose2bake.source.Position;
+import dev.compose2bake.source.ScalarNode;
+import dev.compose2bake.source.SeqNode;
+import dev.compose2bake.source.SourceFile;
+import dev.compose2bake.source.YamlLimits;
+import dev.compose2bake.source.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Loads a Compose project the way Docker Compose does: finds the files, reads the env files,
+ * settles the project name, then for each file interpolates, applies {@code !reset} and
+ * {@code !override}, merges it over the files before it, and rewrites short syntaxes.
+ */
+public final class ProjectLoader {
+  /** Compose's default file names, in its order of preference. */
+  static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
+      "docker-compose.yaml");
+  static final List<String> DEFAULT_OVERRIDES = List.of("compose.override.yml", "compose.override.yaml",
+      "docker-compose.override.yml", "docker-compose.override.yaml");
+
+  private final YamlLimits limits;
+  private final YamlReader yaml;
+
+  public ProjectLoader(YamlLimits limits) {
+    this.limits = limits;
+    this.yaml = new YamlReader(limits);
+  }
+
+  public LoadedProject load(LoadRequest req, Diagnostics diags) {
+    Path cwd = req.cwd().toAbsolutePath().normalize();
+    Environment bootstrap = new Environment(req.processEnv());
+    Path workDir = req.projectDirectory() == null ? cwd : cwd.resolve(req.projectDirectory()).normalize();
+    // COMPOSE_* settings may come from the .env of the working directory (docker compose CLI).
+    Map<String, String> workDotEnv = req.envFiles().isEmpty() ? readDotEnvQuietly(workDir, bootstrap) : Map.of();
+    List<Path> files = configFiles(req, cwd, workDir, bootstrap, workDotEnv, diags);
+    Path projectDir = req.projectDirectory() != null ? workDir
+        : files.isEmpty() || files.get(0) == null ? cwd : files.get(0).getParent();
+
+    Environment env = new Environment(req.processEnv());
+    loadEnvFiles(req, cwd, projectDir, env);
+
+    List<SourceFile> sources = new ArrayList<>();
+    List<List<Node>> documents = new ArrayList<>();
+    for (Path f : files) {
+      SourceFile source = f == null
+          ? new SourceFile("-", null, ProjectFiles.decode("-", null, req.stdin().get().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          : ProjectFiles.read(cwd, f, null, limits.maxBytes());
+      sources.add(source);
+      documents.add(yaml.read(source));
+    }
+
+    String name = projectName(req, env, projectDir, documents, diags);
+    env.override("COMPOSE_PROJECT_NAME", name);
+
+    MapNode dict = null;
+    for (int i = 0; i < sources.size(); i++) {
+      SourceFile source = sources.get(i);
+      List<Node> docs = documents.get(i);
+      if (docs.isEmpty() || docs.stream().allMatch(d -> d instanceof ScalarNode s && s.isNull())) {
+        throw new CompileException(Diagnostic.error(Position.ofFile(source), "the file is empty",
+            "a Compose file needs at least a services: section"));
+      }
+      for (Node doc : docs) {
+        if (doc instanceof ScalarNode s && s.isNull()) {
+          continue;
+        }
+        if (!(doc instanceof MapNode map)) {
+          throw new CompileException(Diagnostic.error(doc.position(),
+              "the top level of a Compose file must be a mapping, not " + doc.kindName(),
+              "start the file with keys such as services:"));
+        }
+        dict = mergeFile(dict, map, env, diags);
+      }
+    }
+    if (dict == null || dict.isEmpty()) {
+      throw new CompileException(Diagnostic.error(Position.ofFile(sources.get(0)), "the Compose file is empty",
+          "add a services: section"));
+    }
+    return new LoadedProject(dict, projectDir, name, env, sources, req.profiles());
+  }
+
+  private MapNode mergeFile(MapNode dict, MapNode doc, Environment env, Diagnostics diags) {
+    List<TreePath> resets = new ArrayList<>();
+    doc = (MapNode) stripResets(doc, TreePath.ROOT, resets);
+    Interpolation interpolation = new Interpolation(env, diags);
+    doc = (MapNode) interpolation.apply(doc);
+    if (diags.hasErrors()) {
+      throw new StageFailed();
+    }
+    if (dict != null) {
+      for (TreePath p : resets) {
+        dict = (MapNode) remove(dict, p, 0);
+      }
+    }
+    MapNode merged = dict == null ? doc : Merger.mergeMappings(dict, doc, TreePath.ROOT);
+    merged = Unicity.apply(merged);
+    merged = Canonical.apply(merged);
+    return Unicity.apply(merged);
+  }
+
+  /** Signals that a stage recorded errors in the diagnostics and loading must stop. */
+  public static final class StageFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StageFailed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Records the paths tagged {@code !reset} or {@code !override} and drops the {@code !reset}
+   * values, as compose-go's reset processor does before a file is merged.
+   */
+  private static Node stripResets(Node node, TreePath path, List<TreePath> resets) {
+    if (node instanceof MapNode m) {
+      LinkedHashMap<String, MapNode.Entry> out = new LinkedHashMap<>();
+      boolean changed = false;
+      for (MapNode.Entry e : m.entries()) {
+        Node v = e.value();
+        TreePath p = path.next(e.name());
+        if ("!reset".equals(v.tag())) {
+          resets.add(p);
+          changed = true;
+          continue;
+        }
+        if ("!override".equals(v.tag())) {
+          resets.add(p);
+          v = v.withTag(null);
+          changed = true;
+        }
+        Node s = stripResets(v, p, resets);
+        changed |= s != e.value();
+        out.put(e.name(), new MapNode.Entry(e.key(), s));
+      }
+      return changed ? new MapNode(out, m.position(), m.tag()) : m;
+    }
+    if (node instanceof SeqNode seq) {
+      List<Node> items = new ArrayList<>();
+      boolean changed = false;
+      for (Node item : seq.items()) {
+        if ("!reset".equals(item.tag())) {
+          changed = true;
+          continue;
+        }
+        Node s = stripResets(item, path, resets);
+        changed |= s != item;
+        items.add(s);
+      }
+      return changed ? new SeqNode(items, seq.position(), seq.tag()) : seq;
+    }
+    return node;
+  }
+
+  private static Node remove(Node node, TreePath path, int depth) {
+    if (!(node instanceof MapNode m) || depth >= path.length()) {
+      return node;
+    }
+    String key = path.segment(depth);
+    MapNode.Entry e = m.entry(key);
+    if (e == null) {
+      return node;
+    }
+    LinkedHashMap<String, MapNode.Entry> out = m.copyEntries();
+    if (depth == path.length() - 1) {
+      out.remove(key);
+    } else {
+      out.put(key, new MapNode.Entry(e.key(), remove(e.value(), path, depth + 1)));
+    }
+    return new MapNode(out, m.position(), m.tag());
+  }
+
+  // ---------------------------------------------------------------- files
+
+  private List<Path> configFiles(LoadRequest req, Path cwd, Path workDir, Environment env,
+      Map<String, String> workDotEnv, Diagnostics diags) {
+    List<Path> out = new ArrayList<>();
+    if (!req.files().isEmpty()) {
+      for (String f : req.files()) {
+        out.add(f.equals("-") ? null : cwd.resolve(f).normalize());
+      }
+      return out;
+    }
+    String composeFile = env.get("COMPOSE_FILE");
+    if (composeFile == null) {
+      composeFile = workDotEnv.get("COMPOSE_FILE");
+    }
+    if (composeFile != null && !composeFile.isEmpty()) {
+      String sep = env.get("COMPOSE_PATH_SEPARATOR");
+      if (sep == null) {
+        sep = workDotEnv.getOrDefault("COMPOSE_PATH_SEPARATOR", java.io.File.pathSeparator);
+      }
+      for (String f : composeFile.split(java.util.regex.Pattern.quote(sep))) {
+        if (!f.isEmpty()) {
+          out.add(workDir.resolve(f).normalize());
+        }
+      }
+      return out;
+    }
+    for (Path dir = workDir; dir != null; dir = dir.getParent()) {
+      List<Path> found = existing(dir, DEFAULT_FILES);
+      if (found.isEmpty()) {
+        continue;
+      }
+      if (found.size() > 1) {
+        diags.warning(null, "found several Compose files: " + names(cwd, found) + "; using "
+            + ProjectFiles.displayName(cwd, found.get(0)), "remove the files you do not use, or name one with -f");
+      }
+      out.add(found.get(0));
+      List<Path> overrides = existing(dir, DEFAULT_OVERRIDES);
+      if (overrides.size() > 1) {
+        diags.warning(null, "found several override files: " + names(cwd, overrides) + "; using "
+            + ProjectFiles.displayName(cwd, overrides.get(0)), null);
+      }
+      if (!overrides.isEmpty()) {
+        out.add(overrides.get(0));
+      }
+      return out;
+    }
+    throw new CompileException(Diagnostic.error(null, "no Compose file found in " + workDir
+        + " or its parent folders", "name one with -f, e.g. compose2bake -f compose.yaml"), true);
+  }
+
+  private static List<Path> existing(Path dir, List<String> names) {
+    List<Path> out = new ArrayList<>();
+    for (String n : names) {
+      Path p = dir.resolve(n);
+      if (Files.isRegularFile(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static String names(Path cwd, List<Path> files) {
+    List<String> n = new ArrayList<>();
+    for (Path f : files) {
+      n.add(ProjectFiles.displayName(cwd, f));
+    }
+    return String.join(", ", n);
+  }
+
+  // ---------------------------------------------------------------- env files
+
+  private Map<String, String> readDotEnvQuietly(Path dir, Environment env) {
+    Path f = dir.resolve(".env");
+    if (!Files.isRegularFile(f)) {
+      return Map.of();
+    }
+    try {
+      SourceFile s = ProjectFiles.read(dir, f, null, limits.maxBytes());
+      return DotEnv.parse(s.text(), s.displayName(), env);
+    } catch (RuntimeException e) {
+      return Map.of(); // reported properly when the project's own .env is read
+    }
+  }
+
+  private void loadEnvFiles(LoadRequest req, Path cwd, Path projectDir, Environment env) {
+    List<String> envFiles = req.envFiles();
+    if (envFiles.isEmpty()) {
+      String fromEnv = env.get("COMPOSE_ENV_FILES");
+      if (fromEnv != null && !fromEnv.isEmpty()) {
+        envFiles = Arrays.asList(fromEnv.split(","));
+      }
+    }
+    if (envFiles.isEmpty()) {
+      Path dotenv = projectDir.resolve(".env");
+      if (Files.isRegularFile(dotenv)) {
+        readEnvFile(cwd, dotenv, env);
+      }
+      return;
+    }
+    for (String f : envFiles) {
+      readEnvFile(cwd, cwd.resolve(f).normalize(), env);
+    }
+  }
+
+  private void readEnvFile(Path cwd, Path file, Environment env) {
+    SourceFile s = ProjectFiles.read(cwd, file, null, limits.maxBytes());
+    env.addFile(s.displayName(), DotEnv.parse(s.text(), s.displayName(), env));
+  }
+
+  // ---------------------------------------------------------------- project name
+
+  private String projectName(LoadRequest req, Environment env, Path projectDir, List<List<Node>> documents,
+      Diagnostics diags) {
+    if (req.projectName() != null) {
+      String n = req.projectName();
+      if (!n.equals(normalizeProjectName(n)) || n.isEmpty()) {
+        throw new CompileException(Diagnostic.error(null, "invalid project name \"" + n + "\"",
+            "a project name has only lower-case letters, digits, '-' and '_', and starts with a letter or digit"));
+      }
+      return n;
+    }
+    String fromEnv = env.get("COMPOSE_PROJECT_NAME");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return normalizeProjectName(fromEnv);
+    }
+    String fromFile = null;
+    for (List<Node> docs : documents) {
+      for (Node d : docs) {
+        if (d instanceof MapNode m && m.get("name") instanceof ScalarNode s && !s.isNull()) {
+          Node v = new Interpolation(env, diags).apply(s);
+          fromFile = ((ScalarNode) v).text();
+        }
+      }
+    }
+    if (fromFile != null && !fromFile.isEmpty()) {
+      return normalizeProjectName(fromFile);
+    }
+    Path fileName = projectDir.getFileName();
+    return normalizeProjectName(fileName == null ? "" : fileName.toString());
+  }
+
+  /** compose-go's NormalizeProjectName: lower case, only [a-z0-9_-], no leading '_' or '-'. */
+  public static String normalizeProjectName(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+        b.append(c);
+      }
+    }
+    int start = 0;
+    while (start < b.length() && (b.charAt(start) == '_' || b.charAt(start) == '-')) {
+      start++;
+    }
+    return b.substring(start);
+  }
+}

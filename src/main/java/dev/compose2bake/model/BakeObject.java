@@ -1,0 +1,37 @@
+package dev.compose2bake.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A structured list item of a bake target (a cache entry, secret, ssh key, output or attestation):
+ * attributes sorted by name, as bake prints them. Values are {@link Str}, Boolean, or a list of Str.
+ */
+public record BakeObject(Map<String, Object> attributes) {
+
+  public BakeObject {
+    TreeMap<String, Object> sorted = new TreeMap<>();
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      Object v = e.getValue();
+      if (!(v instanceof Str || v instanceof Boolean || v instanceof List)) {
+        throw new IllegalArgumentException("unsupported attribute value for " + e.getKey() + ": " + v);
+      }
+      sorted.put(e.getKey(), v instanceof List<?> l ? List.copyOf(l) : v);
+    }
+    attributes = Collections.unmodifiableMap(sorted);
+  }
+
+  public static BakeObject ofStrings(Map<String, String> attrs) {
+    TreeMap<String, Object> m = new TreeMap<>();
+    attrs.forEach((k, v) -> m.put(k, Str.of(v)));
+    return new BakeObject(m);
+  }
+
+  /** The value of a string attribute, or null. */
+  public String string(String name) {
+    Object v = attributes.get(name);
+    return v instanceof Str s ? s.value() : null;
+  }
+}

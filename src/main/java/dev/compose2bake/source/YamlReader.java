@@ -1,0 +1,294 @@
+package dev.compose2bake.source;
+
+import dev.compose2bake.diag.CompileException;
+import dev.compose2bake.diag.Diagnostic;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads YAML into position-carrying {@link Node} trees, straight from snakeyaml-engine's parse
+ * events. It resolves plain scalars the way go-yaml v3 does (Compose's YAML library), expands
+ * aliases by sharing nodes, applies {@code <<} merge keys, rejects duplicate keys, and enforces
+ * {@link YamlLimits}.
+ */
+public final class YamlReader {
+  private static final String CORE_TAG = "tag:yaml.org,2002:";
+
+  private final YamlLimits limits;
+
+  public YamlReader(YamlLimits limits) {
+    this.limits = limits;
+  }
+
+  /** The documents of the file, in order; an empty or comment-only file has none. */
+  public List<Node> read(SourceFile file) {
+    if (file.text().length() > limits.maxBytes()) {
+      throw error(Position.ofFile(file),
+          "the file is larger than " + (limits.maxBytes() >> 20) + " MiB",
+          "split the project into several files (Compose merges them with -f) or remove generated bulk");
+    }
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(file.displayName())
+        .setCodePointLimit(Math.max(limits.maxBytes(), 1))
+        .setUseMarks(true)
+        .build();
+    Builder builder = new Builder(file);
+    try {
+      for (Event event : new Parse(settings).parseString(file.text())) {
+        builder.accept(event);
+      }
+    } catch (MarkedYamlEngineException e) {
+      throw syntaxError(file, e);
+    } catch (YamlEngineException e) {
+      throw error(Position.ofFile(file), "invalid YAML: " + firstLine(e.getMessage()), null);
+    }
+    return builder.documents;
+  }
+
+  private CompileException syntaxError(SourceFile file, MarkedYamlEngineException e) {
+    Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+    Position pos = mark.map(m -> position(file, m)).orElse(Position.ofFile(file));
+    String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
+    String hint = null;
+    if (problem.contains("'\\t'") || problem.contains("tab")) {
+      hint = "YAML does not allow tabs for indentation: indent with spaces";
+    } else if (e.getContext() != null && !e.getContext().isEmpty()) {
+      String ctx = e.getContext();
+      if (e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
+        Mark c = e.getContextMark().get();
+        ctx = ctx + " at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1);
+      }
+      hint = "the parser was reading " + ctx.replaceFirst("^while ", "");
+    }
+    return new CompileException(Diagnostic.error(pos, "invalid YAML: " + problem, hint));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unreadable input";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  static Position position(SourceFile file, Mark mark) {
+    return new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static CompileException error(Position pos, String message, String hint) {
+    return new CompileException(Diagnostic.error(pos, message, hint));
+  }
+
+  /** Turns the event stream into nodes with an explicit stack (no recursion on deep input). */
+  private final class Builder {
+    private final SourceFile file;
+    private final List<Node> documents = new ArrayList<>();
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private long expanded;
+
+    Builder(SourceFile file) {
+      this.file = file;
+    }
+
+    void accept(Event event) {
+      switch (event.getEventId()) {
+        case DocumentStart:
+          anchors.clear();
+          break;
+        case Scalar:
+          ScalarEvent s = (ScalarEvent) event;
+          add(scalar(s), s);
+          break;
+        case Alias:
+          AliasEvent a = (AliasEvent) event;
+          String name = a.getAlias().getValue();
+          Node target = anchors.get(name);
+          if (target == null) {
+            throw error(pos(event), "unknown YAML alias *" + name, "define the anchor &" + name + " before using it");
+          }
+          add(target, null);
+          break;
+        case MappingStart:
+        case SequenceStart:
+          CollectionStartEvent c = (CollectionStartEvent) event;
+          if (stack.size() >= limits.maxDepth()) {
+            throw error(pos(event), "the YAML is nested more than " + limits.maxDepth() + " levels deep",
+                "a Compose file never needs this depth; check for generated or corrupted input");
+          }
+          stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, c, pos(event)));
+          break;
+        case MappingEnd:
+        case SequenceEnd:
+          Frame f = stack.pop();
+          add(f.mapping ? f.finishMap() : new SeqNode(f.items, f.position, localTag(f.start.getTag())), f.start);
+          break;
+        default:
+          break;
+      }
+    }
+
+    private Position pos(Event e) {
+      return e.getStartMark().map(m -> position(file, m)).orElse(Position.ofFile(file));
+    }
+
+    private ScalarNode scalar(ScalarEvent s) {
+      String text = s.getValue();
+      if (text.length() > limits.maxStringLength()) {
+        throw error(pos(s), "a string of " + text.length() + " characters is longer than the limit of "
+            + limits.maxStringLength(), null);
+      }
+      Optional<String> tag = s.getTag();
+      Position p = pos(s);
+      if (tag.isPresent() && tag.get().startsWith(CORE_TAG)) {
+        return new ScalarNode(coreTagged(tag.get().substring(CORE_TAG.length()), text, p), false, null, p, null);
+      }
+      if (s.isPlain() && !(tag.isPresent() && tag.get().equals("!"))) {
+        return new ScalarNode(GoValues.resolvePlain(text), true, null, p, localTag(tag));
+      }
+      return new ScalarNode(text, false, null, p, localTag(tag));
+    }
+
+    private Object coreTagged(String type, String text, Position p) {
+      switch (type) {
+        case "str":
+          return text;
+        case "null":
+          return null;
+        default:
+          Object v = GoValues.resolvePlain(text);
+          boolean ok = switch (type) {
+            case "bool" -> v instanceof Boolean;
+            case "int" -> v instanceof Long || v instanceof java.math.BigInteger;
+            case "float" -> v instanceof Double || v instanceof Long;
+            case "merge" -> true;
+            default -> true;
+          };
+          if (!ok) {
+            throw error(p, "cannot read \"" + text + "\" as !!" + type, "remove the tag or fix the value");
+          }
+          return type.equals("float") && v instanceof Long l ? (Object) l.doubleValue() : v;
+      }
+    }
+
+    private String localTag(Optional<String> tag) {
+      return tag.filter(t -> t.startsWith("!") && !t.equals("!")).orElse(null);
+    }
+
+    private void add(Node node, NodeEvent event) {
+      if (event != null) {
+        Optional<Anchor> anchor = event.getAnchor();
+        anchor.ifPresent(a -> anchors.put(a.getValue(), node));
+      }
+      expanded = Node.addSizes(expanded, node.expandedSize());
+      if (expanded > limits.maxExpandedNodes() || node.expandedSize() > limits.maxExpandedNodes()) {
+        throw error(node.position(), "YAML aliases expand to more than " + limits.maxExpandedNodes() + " nodes",
+            "this looks like an alias bomb (\"billion laughs\"); use fewer nested aliases");
+      }
+      if (stack.isEmpty()) {
+        documents.add(node);
+        return;
+      }
+      stack.peek().add(node);
+    }
+  }
+
+  /** A mapping or sequence being built. */
+  private final class Frame {
+    final boolean mapping;
+    final CollectionStartEvent start;
+    final Position position;
+    final List<Node> items = new ArrayList<>();
+
+    Frame(boolean mapping, CollectionStartEvent start, Position position) {
+      this.mapping = mapping;
+      this.start = start;
+      this.position = position;
+    }
+
+    void add(Node n) {
+      items.add(n);
+    }
+
+    /**
+     * Builds the mapping: keys must be strings and unique (go-yaml's rule), and {@code <<} merge
+     * keys bring in the entries of a mapping or a list of mappings that the mapping itself does not
+     * set; among several merged mappings the earlier one wins (YAML merge key specification).
+     */
+    MapNode finishMap() {
+      LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
+      List<Node> merges = new ArrayList<>();
+      Map<String, Position> firstSeen = new HashMap<>();
+      for (int i = 0; i + 1 < items.size(); i += 2) {
+        Node k = items.get(i);
+        Node v = items.get(i + 1);
+        if (!(k instanceof ScalarNode key)) {
+          throw error(k.position(), "a mapping key must be a plain string, not " + k.kindName(), null);
+        }
+        String name = key.isPlain() && "<<".equals(key.value()) && key.tag() == null ? "<<" : keyText(key);
+        Position earlier = firstSeen.putIfAbsent(name, key.position());
+        if (earlier != null) {
+          throw error(key.position(), "duplicate key \"" + name + "\" (first defined at line " + earlier.line() + ")",
+              "remove one of the two entries");
+        }
+        if (name.equals("<<") && key.isPlain()) {
+          merges.add(v);
+          continue;
+        }
+        entries.put(name, new MapNode.Entry(key, v));
+      }
+      for (Node m : merges) {
+        if (m instanceof MapNode mm) {
+          mergeInto(entries, mm);
+        } else if (m instanceof SeqNode seq) {
+          for (Node item : seq.items()) {
+            if (!(item instanceof MapNode mm)) {
+              throw error(item.position(), "a << merge list may hold only mappings, not " + item.kindName(), null);
+            }
+            mergeInto(entries, mm);
+          }
+        } else {
+          throw error(m.position(), "the value of a << merge key must be a mapping or a list of mappings, not "
+              + m.kindName(), null);
+        }
+      }
+      return new MapNode(entries, position, tagOf(start));
+    }
+
+    private void mergeInto(LinkedHashMap<String, MapNode.Entry> entries, MapNode from) {
+      for (MapNode.Entry e : from.entries()) {
+        entries.putIfAbsent(e.name(), e);
+      }
+    }
+
+    private String keyText(ScalarNode key) {
+      Object v = key.value();
+      if (!(v instanceof String s)) {
+        throw error(key.position(), "a mapping key must be a string, not " + key.kindName() + " (" + key.text() + ")",
+            "quote the key: \"" + key.text() + "\"");
+      }
+      return s;
+    }
+  }
+
+  private static String tagOf(CollectionStartEvent start) {
+    return start.getTag().filter(t -> t.startsWith("!") && !t.equals("!")).orElse(null);
+  }
+}
