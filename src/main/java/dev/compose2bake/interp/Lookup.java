@@ -1,7 +1,30 @@
 package dev.compose2bake.interp;
 
-/** Looks a variable up: its value, or null when it is not set. */
+import java.util.Map;
+import java.util.Objects;
+
+/** Resolves a variable name to its value, or to {@code null} when the variable is not set. */
 @FunctionalInterface
 public interface Lookup {
+
+  /** A lookup in which no variable is set. */
+  Lookup NONE = name -> null;
+
+  /** Returns the value of {@code name}, or {@code null} when it is not set ("" means set but empty). */
   String get(String name);
+
+  /** A lookup backed by {@code map}; keys absent from the map are unset. */
+  static Lookup of(Map<String, String> map) {
+    Objects.requireNonNull(map, "map");
+    return map::get;
+  }
+
+  /** This lookup first, then {@code fallback} for the names this one does not set. */
+  default Lookup orElse(Lookup fallback) {
+    Objects.requireNonNull(fallback, "fallback");
+    return name -> {
+      String value = get(name);
+      return value != null ? value : fallback.get(name);
+    };
+  }
 }
