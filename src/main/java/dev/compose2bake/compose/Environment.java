@@ -15,9 +15,23 @@ public final class Environment implements Lookup {
   private final Map<String, String> fileValues = new LinkedHashMap<>();
   private final Map<String, String> fileOrigins = new LinkedHashMap<>();
   private final Map<String, String> overrides = new LinkedHashMap<>();
+  private final Environment parent;
 
   public Environment(Map<String, String> process) {
+    this(process, null);
+  }
+
+  private Environment(Map<String, String> process, Environment parent) {
     this.process = Collections.unmodifiableMap(new LinkedHashMap<>(process));
+    this.parent = parent;
+  }
+
+  /**
+   * The environment of an included project: every variable of this one wins, and the included
+   * project's own env files only add the variables this one does not set (compose-go include).
+   */
+  public Environment forInclude() {
+    return new Environment(process, this);
   }
 
   /** Adds the variables of one env file; the process environment still wins over them. */
@@ -35,6 +49,13 @@ public final class Environment implements Lookup {
 
   @Override
   public String get(String name) {
+    if (parent != null) {
+      String p = parent.get(name);
+      if (p != null) {
+        return p;
+      }
+      return fileValues.get(name);
+    }
     String v = overrides.get(name);
     if (v != null) {
       return v;
@@ -50,6 +71,10 @@ public final class Environment implements Lookup {
 
   /** The env file a value comes from, or null when it comes from the process or is unset. */
   public String fileOrigin(String name) {
+    if (parent != null) {
+      String o = parent.fileOrigin(name);
+      return o != null || parent.get(name) != null ? o : fileOrigins.get(name);
+    }
     if (overrides.containsKey(name) || process.containsKey(name)) {
       return null;
     }
@@ -60,10 +85,4 @@ public final class Environment implements Lookup {
     return process;
   }
 
-  /** A copy with the same process variables and no file values, for an included project. */
-  public Environment withoutFiles() {
-    Environment e = new Environment(process);
-    e.overrides.putAll(overrides);
-    return e;
-  }
 }

@@ -40,8 +40,10 @@ public final class ProjectLoader {
     this.yaml = new YamlReader(limits);
   }
 
+  private Path cwd;
+
   public LoadedProject load(LoadRequest req, Diagnostics diags) {
-    Path cwd = req.cwd().toAbsolutePath().normalize();
+    cwd = req.cwd().toAbsolutePath().normalize();
     Environment bootstrap = new Environment(req.processEnv());
     Path workDir = req.projectDirectory() == null ? cwd : cwd.resolve(req.projectDirectory()).normalize();
     // COMPOSE_* settings may come from the .env of the working directory (docker compose CLI).
@@ -66,6 +68,24 @@ public final class ProjectLoader {
     String name = projectName(req, env, projectDir, documents, diags);
     env.override("COMPOSE_PROJECT_NAME", name);
 
+    List<Path> chain = new ArrayList<>();
+    for (SourceFile f : sources) {
+      if (f.path() != null) {
+        chain.add(f.path());
+      }
+    }
+    MapNode dict = loadModel(sources, documents, projectDir, env, chain, diags);
+    return new LoadedProject(dict, projectDir, name, env, sources, req.profiles());
+  }
+
+  /**
+   * Loads the files of one project (the main one, or an included one) into one model: for each
+   * document, in order, interpolation, {@code extends}, {@code include}, {@code !reset} and
+   * {@code !override}, merging over what came before, then the canonical long syntax.
+   */
+  private MapNode loadModel(List<SourceFile> sources, List<List<Node>> documents, Path projectDir, Environment env,
+      List<Path> chain, Diagnostics diags) {
+    Extends extendsResolver = new Extends(projectDir, (file, ref) -> loadExtended(file, ref, env, projectDir, diags));
     MapNode dict = null;
     for (int i = 0; i < sources.size(); i++) {
       SourceFile source = sources.get(i);
@@ -78,38 +98,88 @@ public final class ProjectLoader {
         if (doc instanceof ScalarNode s && s.isNull()) {
           continue;
         }
-        if (!(doc instanceof MapNode map)) {
-          throw new CompileException(Diagnostic.error(doc.position(),
-              "the top level of a Compose file must be a mapping, not " + doc.kindName(),
-              "start the file with keys such as services:"));
+        MapNode map = topLevel(doc);
+        List<TreePath> resets = new ArrayList<>();
+        map = (MapNode) stripResets(map, TreePath.ROOT, resets);
+        map = interpolate(map, env, diags);
+        map = extendsResolver.apply(map, source.path() == null ? projectDir.resolve("-") : source.path());
+        map = Includes.apply(map, projectDir, env, chain,
+            (files, dir, childEnv, childChain, ref) -> loadIncluded(files, dir, childEnv, childChain, diags),
+            this::readEnvFileInto);
+        if (dict != null) {
+          for (TreePath p : resets) {
+            dict = (MapNode) remove(dict, p, 0);
+          }
         }
-        dict = mergeFile(dict, map, env, diags);
+        MapNode merged = dict == null ? map : Merger.mergeMappings(dict, map, TreePath.ROOT);
+        merged = Unicity.apply(merged);
+        merged = Canonical.apply(merged);
+        dict = Unicity.apply(merged);
       }
     }
     if (dict == null || dict.isEmpty()) {
       throw new CompileException(Diagnostic.error(Position.ofFile(sources.get(0)), "the Compose file is empty",
           "add a services: section"));
     }
-    return new LoadedProject(dict, projectDir, name, env, sources, req.profiles());
+    return dict;
   }
 
-  private MapNode mergeFile(MapNode dict, MapNode doc, Environment env, Diagnostics diags) {
-    List<TreePath> resets = new ArrayList<>();
-    doc = (MapNode) stripResets(doc, TreePath.ROOT, resets);
-    Interpolation interpolation = new Interpolation(env, diags);
-    doc = (MapNode) interpolation.apply(doc);
+  private static MapNode topLevel(Node doc) {
+    if (!(doc instanceof MapNode map)) {
+      throw new CompileException(Diagnostic.error(doc.position(),
+          "the top level of a Compose file must be a mapping, not " + doc.kindName(),
+          "start the file with keys such as services:"));
+    }
+    return map;
+  }
+
+  private MapNode interpolate(MapNode map, Environment env, Diagnostics diags) {
+    MapNode out = (MapNode) new Interpolation(env, diags).apply(map);
     if (diags.hasErrors()) {
       throw new StageFailed();
     }
-    if (dict != null) {
-      for (TreePath p : resets) {
-        dict = (MapNode) remove(dict, p, 0);
-      }
+    return out;
+  }
+
+  /** An included project: its files read and loaded with its own directory and environment. */
+  private MapNode loadIncluded(List<Path> files, Path projectDir, Environment env, List<Path> chain,
+      Diagnostics diags) {
+    List<SourceFile> sources = new ArrayList<>();
+    List<List<Node>> documents = new ArrayList<>();
+    for (Path f : files) {
+      SourceFile source = ProjectFiles.read(cwd, f, null, limits.maxBytes());
+      sources.add(source);
+      documents.add(yaml.read(source));
     }
-    MapNode merged = dict == null ? doc : Merger.mergeMappings(dict, doc, TreePath.ROOT);
-    merged = Unicity.apply(merged);
-    merged = Canonical.apply(merged);
-    return Unicity.apply(merged);
+    return loadModel(sources, documents, projectDir, env, chain, diags);
+  }
+
+  /** An extended file: interpolated and canonical, paths re-based; its own extends stay for the caller. */
+  private MapNode loadExtended(Path file, Position reference, Environment env, Path projectDir, Diagnostics diags) {
+    if (!Files.isRegularFile(file)) {
+      throw new CompileException(Diagnostic.error(reference, "cannot read " + ProjectFiles.displayName(cwd, file)
+          + ": no such file", "extends.file is relative to the project directory"), true);
+    }
+    SourceFile source = ProjectFiles.read(cwd, file, reference, limits.maxBytes());
+    MapNode dict = null;
+    for (Node doc : yaml.read(source)) {
+      if (doc instanceof ScalarNode s && s.isNull()) {
+        continue;
+      }
+      MapNode map = (MapNode) stripResets(topLevel(doc), TreePath.ROOT, new ArrayList<>());
+      map = interpolate(map, env, diags);
+      dict = dict == null ? map : Merger.mergeMappings(dict, map, TreePath.ROOT);
+    }
+    if (dict == null) {
+      throw new CompileException(Diagnostic.error(reference, ProjectFiles.displayName(cwd, file) + " is empty", null));
+    }
+    dict = Unicity.apply(Canonical.apply(Unicity.apply(dict)));
+    return Rebase.apply(dict, file.getParent(), projectDir);
+  }
+
+  private void readEnvFileInto(Path file, Position reference, Environment into) {
+    SourceFile s = ProjectFiles.read(cwd, file, reference, limits.maxBytes());
+    into.addFile(s.displayName(), DotEnv.parse(s.text(), s.displayName(), into));
   }
 
   /** Signals that a stage recorded errors in the diagnostics and loading must stop. */
@@ -279,19 +349,15 @@ public final class ProjectLoader {
     if (envFiles.isEmpty()) {
       Path dotenv = projectDir.resolve(".env");
       if (Files.isRegularFile(dotenv)) {
-        readEnvFile(cwd, dotenv, env);
+        readEnvFileInto(dotenv, null, env);
       }
       return;
     }
     for (String f : envFiles) {
-      readEnvFile(cwd, cwd.resolve(f).normalize(), env);
+      readEnvFileInto(cwd.resolve(f).normalize(), null, env);
     }
   }
 
-  private void readEnvFile(Path cwd, Path file, Environment env) {
-    SourceFile s = ProjectFiles.read(cwd, file, null, limits.maxBytes());
-    env.addFile(s.displayName(), DotEnv.parse(s.text(), s.displayName(), env));
-  }
 
   // ---------------------------------------------------------------- project name
 
