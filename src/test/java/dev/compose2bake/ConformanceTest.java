@@ -62,7 +62,7 @@ class ConformanceTest {
       String expected = EXPECTED_FAILURES.get(caseName);
       tests.add(DynamicTest.dynamicTest(name, () -> {
         if (expected == null && why != null) {
-          fail(why);
+          fail(name + ": " + why);
         }
         if (expected != null && why == null) {
           fail("listed as an expected failure (" + expected + ") but passes: remove it from EXPECTED_FAILURES");

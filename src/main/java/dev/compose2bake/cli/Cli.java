@@ -30,7 +30,13 @@ public final class Cli {
       return ExitCodes.USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-      throw ex;
+      // A bug, not bad input: one line for the user, the trace only when asked for.
+      console.err().println("compose2bake: internal error: " + ex + " (please report it; set COMPOSE2BAKE_DEBUG=1"
+          + " for details)");
+      if (console.env().get("COMPOSE2BAKE_DEBUG") != null) {
+        ex.printStackTrace(console.err());
+      }
+      return ExitCodes.INTERNAL;
     });
     return cmd.execute(argv.toArray(new String[0]));
   }

@@ -397,9 +397,10 @@ public final class Decoder {
           diags.error(e.key().position(), path + " has an empty key", null);
           continue;
         }
-        if (!(v instanceof ScalarNode s)) {
+        if (!(v instanceof ScalarNode s) || !(s.value() == null || s.value() instanceof String
+            || s.value() instanceof Number || s.value() instanceof Boolean)) {
           diags.error(v.position(), path + "." + e.name() + " must be a string, number, boolean or null, not "
-              + v.kindName(), null);
+              + v.kindName(), v instanceof ScalarNode ? "quote the value" : null);
           continue;
         }
         if (s.isNull()) {
@@ -480,7 +481,7 @@ public final class Decoder {
     if (node instanceof ScalarNode s && s.isString()) {
       try {
         return GoUnits.ramInBytes(s.text());
-      } catch (IllegalArgumentException e) {
+      } catch (dev.compose2bake.lower.LowerException e) {
         diags.error(s.position(), path + ": invalid size \"" + s.text() + "\"",
             "write a number of bytes or a size such as 64m, 1gb or 512k");
         return null;

@@ -94,9 +94,11 @@ public final class Lowering {
     ulimits.sort((x, y) -> x.name().compareTo(y.name()));
     for (Ulimit u : ulimits) {
       try {
-        t.ulimits.add(Str.of(Flags.ulimit(u.name(), u.single(), u.soft(), u.hard())));
-      } catch (FlagException e) {
-        diags.error(u.position(), e.getMessage(), e.hint());
+        dev.compose2bake.lower.Ulimit parsed = u.single() != null ? GoUnits.singleUlimit(u.name(), u.single())
+            : GoUnits.parseUlimit(u.name(), u.soft(), u.hard());
+        t.ulimits.add(Str.of(parsed.render()));
+      } catch (LowerException e) {
+        diags.error(u.position(), "invalid ulimit: " + e.buildxMessage(), e.hint());
       }
     }
     for (Map.Entry<String, List<Text>> e : b.extraHosts().entrySet()) {
@@ -106,24 +108,27 @@ public final class Lowering {
       }
       t.extraHosts.put(e.getKey(), Str.of(String.join(",", ips)));
     }
-    List<BakeObject> ssh = new ArrayList<>();
+    Structured st = new Structured();
     for (Map.Entry<String, PathText> e : b.ssh().entrySet()) {
-      ssh.add(Flags.ssh(List.of(e.getValue() == null ? e.getKey()
-          : e.getKey() + "=" + paths.path(e.getValue()))).get(0));
+      st.ssh.add(SshKey.fromCompose(e.getKey(), e.getValue() == null ? null : paths.path(e.getValue())));
     }
-    t.ssh = Flags.sortSsh(ssh);
-    t.secrets = secrets(project, s, b);
+    st.secrets.addAll(secrets(project, b));
     for (Map.Entry<String, Text> e : b.labels().entrySet()) {
       t.labels.put(e.getKey(), e.getValue().str());
     }
-    t.cacheFrom = cache(b.cacheFrom(), b.position());
-    t.cacheTo = cache(b.cacheTo(), b.position());
+    for (Text c : b.cacheFrom()) {
+      st.cacheFrom.add(c);
+    }
+    for (Text c : b.cacheTo()) {
+      st.cacheTo.add(c);
+    }
     try {
-      t.attest = Flags.attests(b.sbom() == null ? null : b.sbom().value(),
-          b.provenance() == null ? null : b.provenance().value());
-    } catch (FlagException e) {
+      t.attest = BakeObjects.of(Attest.forCompose(b.sbom() == null ? null : b.sbom().value(),
+          b.provenance() == null ? null : b.provenance().value()), Attest::toJson);
+    } catch (LowerException e) {
       Position p = b.provenance() != null ? b.provenance().position() : b.sbom().position();
-      diags.error(p, e.getMessage(), e.hint() == null ? "use true, false, or key=value options such as mode=max" : e.hint());
+      diags.error(p, "invalid attestation: " + e.buildxMessage(),
+          e.hint() == null ? "use true, false, or key=value options such as mode=max" : e.hint());
     }
     if (Boolean.TRUE.equals(b.noCache())) {
       t.noCache = true;
@@ -138,16 +143,17 @@ public final class Lowering {
     t.tags = dedupe(t.tags);
     for (Text p : b.platforms()) {
       try {
-        Flags.validatePlatform(p.value());
-      } catch (FlagException e) {
-        diags.error(p.position(), e.getMessage(), e.hint());
+        Platforms.validate(p.value());
+      } catch (LowerException e) {
+        diags.error(p.position(), "invalid platform: " + e.buildxMessage(), e.hint());
       }
       t.platforms.add(p.str());
     }
     t.platforms = dedupe(t.platforms);
     if (b.xbake() != null) {
-      xbake.apply(b.xbake(), b.baseDir(), t);
+      xbake.apply(b.xbake(), b.baseDir(), t, st);
     }
+    finish(st, b, t);
     if (b.target() != null && !b.target().value().isEmpty()) {
       t.target = b.target().str();
     }
@@ -171,8 +177,9 @@ public final class Lowering {
     return mapped.equals(text.value()) ? text.str() : Str.of(mapped);
   }
 
-  private List<BakeObject> secrets(ComposeProject project, Service s, Build b) {
-    List<BakeObject> out = new ArrayList<>();
+  /** The build secrets: id from the service's source, file or variable from the top-level secret. */
+  private List<Secret> secrets(ComposeProject project, Build b) {
+    List<Secret> out = new ArrayList<>();
     for (SecretRef ref : b.secrets()) {
       String id = ref.source() == null ? "" : ref.source().value();
       SecretDef def = project.secrets().get(id);
@@ -184,34 +191,54 @@ public final class Lowering {
             "declare the secret with file: or environment: instead");
         continue;
       }
-      String src = def.file() == null ? null : paths.path(def.file());
-      String env = def.environment() == null ? null : def.environment().value();
-      out.add(Flags.composeSecret(id, src, env));
+      out.add(Secret.fromCompose(id, def.file() == null ? null : paths.path(def.file()),
+          def.environment() == null ? null : def.environment().value()));
     }
-    return Flags.mergeById(List.of(), out);
+    return out;
+  }
+
+  /** Values that buildx parses and de-duplicates once the build section and x-bake are both read. */
+  static final class Structured {
+    final List<Text> cacheFrom = new ArrayList<>();
+    final List<Text> cacheTo = new ArrayList<>();
+    final List<Secret> secrets = new ArrayList<>();
+    final List<SshKey> ssh = new ArrayList<>();
+    final List<String> sshXBake = new ArrayList<>();
+    final List<String> outputs = new ArrayList<>();
+    Position outputsPosition;
+  }
+
+  private void finish(Structured st, Build b, BakeTarget.Builder t) {
+    t.cacheFrom = cache(st.cacheFrom, b.position());
+    t.cacheTo = cache(st.cacheTo, b.position());
+    t.secrets = BakeObjects.of(Secret.dedupById(st.secrets), Secret::toJson);
+    t.ssh = BakeObjects.of(SshKey.forCompose(st.ssh, st.sshXBake), SshKey::toJson);
+    if (!st.outputs.isEmpty()) {
+      try {
+        t.outputs = BakeObjects.of(ExportEntry.forCompose(st.outputs), ExportEntry::toJson);
+      } catch (LowerException e) {
+        diags.error(st.outputsPosition, "invalid x-bake output: " + e.buildxMessage(),
+            e.hint() == null ? "write type=docker, type=registry, or type=local,dest=DIR" : e.hint());
+      }
+    }
   }
 
   private List<BakeObject> cache(List<Text> entries, Position fallback) {
+    for (Text e : entries) {
+      try {
+        CacheEntry.parseCacheEntries(List.of(e.value()));
+      } catch (LowerException ex) {
+        diags.error(e.position(), "invalid cache entry: " + ex.buildxMessage(), ex.hint() != null ? ex.hint()
+            : "write a registry reference, or type=...,key=value options (e.g. type=local,src=./cache); in a flow"
+                + " list [a,b] a comma separates entries, so quote an entry that contains commas");
+        return List.of();
+      }
+    }
     List<String> values = new ArrayList<>();
     for (Text e : entries) {
       values.add(e.value());
     }
-    try {
-      return Flags.removeDupes(Flags.cacheEntries(values));
-    } catch (FlagException e) {
-      Position p = entries.isEmpty() ? fallback : entries.get(0).position();
-      for (Text x : entries) {
-        try {
-          Flags.cacheEntries(List.of(x.value()));
-        } catch (FlagException inner) {
-          p = x.position();
-          break;
-        }
-      }
-      diags.error(p, "invalid cache entry: " + e.getMessage(),
-          "write a registry reference, or type=...,key=value options (e.g. type=local,src=./cache)");
-      return List.of();
-    }
+    return BakeObjects.of(CacheEntry.removeDupes(CacheEntry.parseCacheEntries(values)), CacheEntry::toJson);
   }
 
   /**

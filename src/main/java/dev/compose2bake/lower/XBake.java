@@ -1,7 +1,7 @@
 package dev.compose2bake.lower;
 
 import dev.compose2bake.diag.Diagnostics;
-import dev.compose2bake.model.BakeObject;
+import dev.compose2bake.compose.Text;
 import dev.compose2bake.model.BakeTarget;
 import dev.compose2bake.model.Str;
 import dev.compose2bake.source.MapNode;
@@ -10,9 +10,7 @@ import dev.compose2bake.source.ScalarNode;
 import dev.compose2bake.source.SeqNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code x-bake} extension of a build section, read and applied as buildx does
@@ -30,7 +28,7 @@ final class XBake {
     this.paths = paths;
   }
 
-  void apply(Node node, Path base, BakeTarget.Builder t) {
+  void apply(Node node, Path base, BakeTarget.Builder t, Lowering.Structured st) {
     if (node instanceof ScalarNode s && s.isNull()) {
       return;
     }
@@ -38,55 +36,51 @@ final class XBake {
       diags.error(node.position(), "x-bake must be a mapping, not " + node.kindName(), null);
       return;
     }
-    List<Str> tags = strings(x, "tags");
+    List<Text> tags = strings(x, "tags");
     if (!tags.isEmpty()) {
-      t.tags.addAll(tags);
+      for (Text tag : tags) {
+        t.tags.add(tag.str());
+      }
       t.tags = Lowering.dedupe(t.tags);
     }
-    t.cacheFrom = mergeCache(t.cacheFrom, x, "cache-from");
-    t.cacheTo = mergeCache(t.cacheTo, x, "cache-to");
-    List<Str> secrets = strings(x, "secret");
-    if (!secrets.isEmpty()) {
+    st.cacheFrom.addAll(strings(x, "cache-from"));
+    st.cacheTo.addAll(strings(x, "cache-to"));
+    for (Text secret : strings(x, "secret")) {
       try {
-        List<BakeObject> parsed = new ArrayList<>();
-        for (BakeObject o : Flags.secrets(values(secrets))) {
-          parsed.add(rebase(o, "src", base));
+        Secret parsed = Secret.parse(secret.value());
+        st.secrets.add(new Secret(parsed.id(), paths.bakePath(parsed.src(), base), parsed.env()));
+      } catch (LowerException e) {
+        diags.error(secret.position(), "invalid x-bake secret: " + e.buildxMessage(),
+            e.hint() == null ? "write id=NAME,src=PATH or id=NAME,env=VARIABLE" : e.hint());
+      }
+    }
+    for (Text ssh : strings(x, "ssh")) {
+      try {
+        SshKey parsed = SshKey.parse(ssh.value());
+        List<String> rebased = new ArrayList<>();
+        for (String p : parsed.paths()) {
+          rebased.add(paths.bakePath(p, base));
         }
-        t.secrets = Flags.mergeById(t.secrets, parsed);
-      } catch (FlagException e) {
-        diags.error(x.get("secret").position(), "invalid x-bake secret: " + e.getMessage(),
-            "write id=NAME,src=PATH or id=NAME,env=VARIABLE");
+        st.sshXBake.add(new SshKey(parsed.id(), rebased).toString());
+      } catch (LowerException e) {
+        diags.error(ssh.position(), "invalid x-bake ssh entry: " + e.buildxMessage(), e.hint());
       }
     }
-    List<Str> ssh = strings(x, "ssh");
-    if (!ssh.isEmpty()) {
-      List<BakeObject> parsed = new ArrayList<>();
-      for (BakeObject o : Flags.ssh(values(ssh))) {
-        parsed.add(rebasePaths(o, base));
-      }
-      t.ssh = Flags.sortSsh(Flags.mergeById(t.ssh, parsed));
-    }
-    List<Str> platforms = strings(x, "platforms");
-    for (Str p : platforms) {
+    List<Text> platforms = strings(x, "platforms");
+    for (Text p : platforms) {
       try {
-        Flags.validatePlatform(p.value());
-      } catch (FlagException e) {
-        diags.error(x.get("platforms").position(), e.getMessage(), e.hint());
+        Platforms.validate(p.value());
+      } catch (LowerException e) {
+        diags.error(p.position(), "invalid platform: " + e.buildxMessage(), e.hint());
       }
+      t.platforms.add(p.str());
     }
-    if (!platforms.isEmpty()) {
-      t.platforms.addAll(platforms);
-      t.platforms = Lowering.dedupe(t.platforms);
-    }
-    List<Str> outputs = strings(x, "output");
+    t.platforms = Lowering.dedupe(t.platforms);
+    List<Text> outputs = strings(x, "output");
     if (!outputs.isEmpty()) {
-      try {
-        List<BakeObject> all = new ArrayList<>(t.outputs);
-        all.addAll(Flags.outputs(values(outputs)));
-        t.outputs = Flags.removeDupes(all);
-      } catch (FlagException e) {
-        diags.error(x.get("output").position(), "invalid x-bake output: " + e.getMessage(),
-            "write type=docker, type=registry, or type=local,dest=DIR");
+      st.outputsPosition = x.get("output").position();
+      for (Text o : outputs) {
+        st.outputs.add(o.value());
       }
     }
     Boolean pull = bool(x, "pull");
@@ -97,9 +91,11 @@ final class XBake {
     if (noCache != null) {
       t.noCache = noCache;
     }
-    List<Str> filter = strings(x, "no-cache-filter");
+    List<Text> filter = strings(x, "no-cache-filter");
     if (!filter.isEmpty()) {
-      t.noCacheFilter.addAll(filter);
+      for (Text f : filter) {
+        t.noCacheFilter.add(f.str());
+      }
       t.noCacheFilter = Lowering.dedupe(t.noCacheFilter);
     }
     Node contexts = x.get("contexts");
@@ -128,62 +124,21 @@ final class XBake {
     }
   }
 
-  private List<BakeObject> mergeCache(List<BakeObject> current, MapNode x, String key) {
-    List<Str> entries = strings(x, key);
-    if (entries.isEmpty()) {
-      return current;
-    }
-    try {
-      List<BakeObject> all = new ArrayList<>(current);
-      all.addAll(Flags.cacheEntries(values(entries)));
-      return Flags.removeDupes(all);
-    } catch (FlagException e) {
-      diags.error(x.get(key).position(), "invalid x-bake " + key + " entry: " + e.getMessage(),
-          "write a registry reference, or type=...,key=value options; in a flow list [a,b] a comma splits entries,"
-              + " so quote entries that contain commas");
-      return current;
-    }
-  }
-
-  private BakeObject rebase(BakeObject o, String attr, Path base) {
-    String v = o.string(attr);
-    if (v == null) {
-      return o;
-    }
-    Map<String, Object> m = new LinkedHashMap<>(o.attributes());
-    m.put(attr, Str.of(paths.bakePath(v, base)));
-    return new BakeObject(m);
-  }
-
-  private BakeObject rebasePaths(BakeObject o, Path base) {
-    Object p = o.attributes().get("paths");
-    if (!(p instanceof List<?> list)) {
-      return o;
-    }
-    List<Str> out = new ArrayList<>();
-    for (Object item : list) {
-      out.add(Str.of(paths.bakePath(((Str) item).value(), base)));
-    }
-    Map<String, Object> m = new LinkedHashMap<>(o.attributes());
-    m.put("paths", out);
-    return new BakeObject(m);
-  }
-
   /** buildx's stringArray: a list of scalars, or one string split on whitespace. */
-  private List<Str> strings(MapNode x, String key) {
+  private List<Text> strings(MapNode x, String key) {
     Node n = x.get(key);
-    List<Str> out = new ArrayList<>();
+    List<Text> out = new ArrayList<>();
     if (n == null || n instanceof ScalarNode s0 && s0.isNull()) {
       return out;
     }
     if (n instanceof ScalarNode s) {
       for (String f : s.text().trim().split("\\s+")) {
         if (!f.isEmpty()) {
-          out.add(Str.of(f));
+          out.add(new Text(f, null, s.position()));
         }
       }
       if (out.size() == 1 && s.text().equals(out.get(0).value())) {
-        out.set(0, new Str(s.text(), s.template()));
+        out.set(0, new Text(s.text(), s.template(), s.position()));
       }
       return out;
     }
@@ -193,7 +148,7 @@ final class XBake {
           diags.error(item.position(), "x-bake " + key + " entries must be strings, not " + item.kindName(), null);
           continue;
         }
-        out.add(new Str(s.text(), s.template()));
+        out.add(new Text(s.text(), s.template(), s.position()));
       }
       return out;
     }
@@ -214,11 +169,4 @@ final class XBake {
     return null;
   }
 
-  private static List<String> values(List<Str> in) {
-    List<String> out = new ArrayList<>();
-    for (Str s : in) {
-      out.add(s.value());
-    }
-    return out;
-  }
 }

@@ -96,7 +96,10 @@ public final class ScalarNode implements Node {
     if (value instanceof Double) {
       return "a number";
     }
-    return "an integer";
+    if (value instanceof Long || value instanceof BigInteger) {
+      return "an integer";
+    }
+    return "a timestamp";
   }
 
   @Override
