@@ -91,7 +91,7 @@ public final class Compiler {
       }
       List<String> files = new ArrayList<>();
       for (SourceFile f : compose.files()) {
-        files.add(f.displayName());
+        files.add(f.path() == null ? "standard input" : f.displayName());
       }
       BakeProject project = new BakeProject(selection.groups(), selection.targets(), List.of(), files);
       Document doc = DocumentBuilder.resolved().build(project, header(files, options.commandLine()));

@@ -33,7 +33,7 @@ public final class DotEnv {
    * @param lookup the variables outside the file. In a value, {@code ${X}} is resolved from {@code lookup} first,
    *     then from the lines above; a line {@code KEY} without {@code =} takes {@code KEY} from {@code lookup},
    *     and is dropped when it is unset there
-   * @param warnings receives a message for each unset variable a value refers to
+   * @param warnings receives the name of each unset variable a value refers to
    * @throws DotEnvException if the text is not valid, or a value cannot be interpolated
    */
   public static LinkedHashMap<String, String> parse(String text, String fileName, Lookup lookup,

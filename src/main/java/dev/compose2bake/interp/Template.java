@@ -143,13 +143,14 @@ public final class Template {
     }
   }
 
-  /** {@link #evaluate(Lookup, Consumer)} ignoring warnings. */
+  /** {@link #evaluate(Lookup, Consumer)} ignoring unset variables. */
   public String evaluate(Lookup env) {
     return evaluate(env, warning -> { });
   }
 
   /**
-   * Substitutes the variables from {@code env}. An unset plain variable becomes "" and reports a warning.
+   * Substitutes the variables from {@code env}. An unset plain variable becomes "" and its name is passed to
+   * {@code warnings} (compose-go warns about it).
    *
    * @throws InterpolationException ({@link InterpolationException.Kind#MISSING_REQUIRED}) if a required
    *     variable has no value
@@ -176,7 +177,7 @@ public final class Template {
   private static String plainValue(String name, Lookup env, Consumer<String> warnings) {
     String value = env.get(name);
     if (value == null) {
-      warnings.accept("The \"" + name + "\" variable is not set. Defaulting to a blank string.");
+      warnings.accept(name);
       return "";
     }
     return value;

@@ -149,10 +149,10 @@ class TemplateTest {
         .evaluate(ENV, warnings::add);
     assertEquals("  val x  ", value);
     assertEquals(List.of(
-        "The \"U1\" variable is not set. Defaulting to a blank string.",
-        "The \"U2\" variable is not set. Defaulting to a blank string.",
-        "The \"U3\" variable is not set. Defaulting to a blank string.",
-        "The \"U7\" variable is not set. Defaulting to a blank string."), warnings);
+        "U1",
+        "U2",
+        "U3",
+        "U7"), warnings);
   }
 
   @Test

@@ -58,9 +58,9 @@ public final class Differential {
     return names;
   }
 
-  /** The name quoted in one of our warnings. */
+  /** The variable name our interpolation reports as unset (it reports the bare name). */
   public static String warnedName(String warning) {
-    return warning.substring(warning.indexOf('"') + 1, warning.lastIndexOf('"'));
+    return warning;
   }
 
   /** The first line of compose's stderr that is not a warning, for short reports. */
