@@ -125,7 +125,7 @@ class Image:
         self.ref = ref
         out = run(["docker", "image", "inspect", ref])
         if out.returncode != 0:
-            raise LookupError(out.stdout.strip())
+            raise LookupError(" ".join(out.stdout.split()))
         self.config = json.loads(out.stdout)[0].get("Config") or {}
         self.entries = self._read_fs(ref)
 
@@ -141,7 +141,7 @@ class Image:
             archive = os.path.join(tmp, "image.tar")
             out = run(["docker", "save", "-o", archive, ref])
             if out.returncode != 0:
-                raise LookupError(out.stdout.strip())
+                raise LookupError(" ".join(out.stdout.split()))
             entries = {}  # path -> ("file", bytes) | ("dir", None) | ("symlink", target) | ("hardlink", target)
             with tarfile.open(archive) as outer:
                 manifest = json.load(outer.extractfile("manifest.json"))

@@ -146,14 +146,23 @@ start() {
   rm -f "$dockerd_pid" "$containerd_pid" "$docker_sock" "$containerd_sock" "$containerd_sock.ttrpc"
   write_configs
 
+  # dockerd and containerd create a few empty folders at fixed places (/run/docker/plugins for plugin
+  # discovery, /run/containerd); note the ones that do not exist yet, so that `stop` removes them again.
+  local d
+  touch "$run/created-dirs"  # kept from a crashed run, if any
+  for d in /run/docker /run/docker/plugins /run/containerd; do
+    [ -e "$d" ] || echo "$d" >> "$run/created-dirs"
+  done
+
   local t0=$SECONDS path
   path=$(tool_path)
   # setsid + all descriptors redirected: the daemons outlive this script and hold none of its pipes.
   env PATH="$path" TMPDIR="$engine/tmp" setsid "$containerd_bin" --config "$engine/containerd.toml" \
       </dev/null >"$engine/containerd.log" 2>&1 9>&- &
-  echo $! > "$containerd_pid"
+  local cpid=$!  # env, then setsid, then containerd: the same process (pid_of checks the final binary)
+  echo "$cpid" > "$containerd_pid"
   while [ ! -S "$containerd_sock" ]; do
-    if [ -z "$(pid_of "$containerd_pid" "$containerd_bin")" ]; then
+    if [ ! -d "/proc/$cpid" ]; then
       tail -n 30 "$engine/containerd.log" >&2; die "containerd exited during start-up (log: $engine/containerd.log)"
     fi
     [ $((SECONDS - t0)) -lt "$timeout" ] || { tail -n 30 "$engine/containerd.log" >&2; die "containerd not ready after ${timeout}s"; }
@@ -184,12 +193,16 @@ start() {
 }
 
 stop() {
-  local pid
+  local pid d
   pid=$(pid_of "$dockerd_pid" "$dockerd_bin")
   if [ -n "$pid" ]; then stop_pid "$pid" dockerd; else say "dockerd is not running"; fi
   pid=$(pid_of "$containerd_pid" "$containerd_bin")
   if [ -n "$pid" ]; then stop_pid "$pid" containerd; else say "containerd is not running"; fi
   unmount_leftovers
+  if [ -f "$run/created-dirs" ]; then  # deepest first; rmdir leaves a folder that is not empty alone
+    sort -r "$run/created-dirs" | while read -r d; do rmdir "$d" 2>/dev/null || true; done
+    rm -f "$run/created-dirs"
+  fi
   rm -f "$dockerd_pid" "$containerd_pid" "$docker_sock" "$containerd_sock" "$containerd_sock.ttrpc"
   if [ "$run" != "$engine/run" ]; then rm -rf "$run"; fi
 }

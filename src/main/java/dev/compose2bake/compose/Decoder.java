@@ -62,7 +62,7 @@ public final class Decoder {
           "add services: with at least one service that has a build: section");
     } else if (!(services instanceof MapNode sm)) {
       diags.error(services.position(), "services must be a mapping of service names to services, not "
-          + services.kindName(), "write services:\\n  web:\\n    build: .");
+          + services.kindName(), "write services: as a mapping, e.g. services: {web: {build: .}}");
     } else {
       for (MapNode.Entry e : sm.entries()) {
         Service s = service(e, loaded);

@@ -75,7 +75,8 @@ public final class ProjectFiles {
           col++;
         }
       }
-      SourceFile partial = new SourceFile(name, path, "");
+      SourceFile partial = new SourceFile(name, path, new String(bytes, start, bytes.length - start,
+          StandardCharsets.UTF_8));
       throw new CompileException(Diagnostic.error(new Position(partial, line, col),
           String.format("the file is not valid UTF-8 (byte 0x%02X at offset %d)", bytes[bad] & 0xff, bad),
           "save the file as UTF-8"), false);

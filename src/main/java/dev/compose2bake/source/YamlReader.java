@@ -63,19 +63,25 @@ public final class YamlReader {
   }
 
   private CompileException syntaxError(SourceFile file, MarkedYamlEngineException e) {
-    Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-    Position pos = mark.map(m -> position(file, m)).orElse(Position.ofFile(file));
     String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
+    Optional<Mark> problemMark = e.getProblemMark();
+    Optional<Mark> contextMark = e.getContextMark();
+    Position pos = problemMark.or(() -> contextMark).map(m -> position(file, m)).orElse(Position.ofFile(file));
     String hint = null;
-    if (problem.contains("'\\t'") || problem.contains("tab")) {
+    if (problem.contains("(TAB)") || problem.contains("'\\t'")) {
+      problem = "a tab character cannot start a token here";
       hint = "YAML does not allow tabs for indentation: indent with spaces";
-    } else if (e.getContext() != null && !e.getContext().isEmpty()) {
-      String ctx = e.getContext();
-      if (e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
-        Mark c = e.getContextMark().get();
-        ctx = ctx + " at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1);
+    } else if (e.getContext() != null && !e.getContext().isEmpty() && contextMark.isPresent()) {
+      Mark c = contextMark.get();
+      String what = e.getContext().replaceFirst("^while (parsing|scanning) ", "").replaceFirst("^an? ", "");
+      boolean atEnd = problemMark.isEmpty() || file.line(pos.line()).isEmpty();
+      if (atEnd) {
+        // The problem is at the end of the file: point at what was left open instead.
+        pos = position(file, c);
+        problem = problem + " (the " + what + " is never closed)";
+      } else {
+        hint = "in the " + what + " that starts at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1);
       }
-      hint = "the parser was reading " + ctx.replaceFirst("^while ", "");
     }
     return new CompileException(Diagnostic.error(pos, "invalid YAML: " + problem, hint));
   }
