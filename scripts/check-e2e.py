@@ -38,7 +38,8 @@ inside the image (`/etc/x.conf`), without a trailing slash.
     env SERVICE NAME TEXT       the image config's Env holds NAME=TEXT
     allow ENTITLEMENT           the build needs `--allow ENTITLEMENT` (as buildx spells it; a relative
                                 path in it is relative to PROJECT, the working directory of the build)
-                                and fails without it; several lines = several entitlements
+                                and fails without it; several lines = several entitlements. `bake`
+                                checks that buildx, run without them, asks for exactly this set
     fail TEXT                   the build fails: exit status non-zero and TEXT appears in its output
                                 (stdout + stderr); the file then holds no image statements
     status N                    with `fail`: the exit status must be exactly N
@@ -49,6 +50,7 @@ The file system of an image is read from `docker save` (layers applied in order,
 import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -276,6 +278,12 @@ def bake(project, prefix, statements):
         print(indent(tail(out.stdout, 12)))
         if out.returncode == 0:
             failures.append(f"the build succeeded without --allow {' '.join(allows)}")
+        else:
+            # buildx names what it wants: Pass "--allow=fs.read=../x --allow=..." to grant requested privileges.
+            asked = re.search(r'Pass "([^"]*)" to grant requested privileges', out.stdout)
+            asked = sorted(a[len("--allow="):] for a in asked.group(1).split()) if asked else None
+            if asked != sorted(allows):
+                failures.append(f"buildx asked for {asked}, the expect file says {sorted(allows)}")
     extra = [a for entitlement in allows for a in ("--allow", entitlement)]
     out = build(extra, "the build" + (" (must fail)" if fail else ""))
     if fail:

@@ -21,6 +21,8 @@
 #   RUN/docker.sock, RUN/containerd.sock, RUN/dockerd.pid, RUN/containerd.pid, RUN/exec (--exec-root),
 #   RUN/containerd-state  where RUN = ENGINE/run, or /tmp/c2b-engine-<hash> when ENGINE's path is too long
 #                         for a unix socket name (108 bytes, containerd's own sockets nest deeper).
+# Outside these folders the daemons only create empty /run/docker/plugins and /run/containerd (fixed
+# places in their code); `stop` removes them again if they were not there before `start`.
 # The docker client is pointed at it with DOCKER_HOST, and DOCKER_CONFIG=.tools/docker-config keeps
 # buildx's state and the CLI plugins away from ~/.docker. Must run as root (dockerd needs it).
 #
@@ -129,10 +131,10 @@ TOML
 
 start() {
   [ "$(id -u)" = 0 ] || die "must run as root (dockerd needs it)"
-  "$project/scripts/install-tools.sh" --engine "$tools" >&2
-  mkdir -p "$run"
   exec 9>"$engine/lock"
-  flock 9
+  flock 9  # one start at a time, the install included
+  "$project/scripts/install-tools.sh" --engine "$tools" >&2 9>&-
+  mkdir -p "$run"
   if [ -n "$(pid_of "$dockerd_pid" "$dockerd_bin")" ] && engine_answers; then
     say "already running (dockerd $(pid_of "$dockerd_pid" "$dockerd_bin"))"
     echo "DOCKER_HOST=unix://$docker_sock"

@@ -11,9 +11,11 @@ import dev.compose2bake.emit.Document;
 import dev.compose2bake.emit.DocumentBuilder;
 import dev.compose2bake.emit.HclWriter;
 import dev.compose2bake.emit.JsonWriter;
+import dev.compose2bake.lower.BakeFiles;
 import dev.compose2bake.lower.Lowering;
 import dev.compose2bake.lower.PathMapper;
 import dev.compose2bake.lower.Selection;
+import dev.compose2bake.model.BakeGroup;
 import dev.compose2bake.model.BakeProject;
 import dev.compose2bake.model.BakeTarget;
 import dev.compose2bake.source.SourceFile;
@@ -84,14 +86,26 @@ public final class Compiler {
             "add build: to the services whose images you build");
         return failed(diags, compose, false);
       }
+      List<BakeGroup> extraGroups = List.of();
+      if (!compose.bakeFiles().isEmpty()) {
+        BakeFiles.Applied applied = new BakeFiles(diags).apply(compose.bakeFiles(), targets);
+        targets = applied.targets();
+        extraGroups = applied.groups();
+        if (diags.hasErrors()) {
+          return failed(diags, compose, false);
+        }
+      }
       Validator.checkTargets(compose, targets, diags);
-      Selection.Result selection = Selection.select(compose, targets, options.services(), diags);
+      Selection.Result selection = Selection.select(compose, targets, extraGroups, options.services(), diags);
       if (diags.hasErrors()) {
         return failed(diags, compose, false);
       }
       List<String> files = new ArrayList<>();
       for (SourceFile f : compose.files()) {
         files.add(f.path() == null ? "standard input" : f.displayName());
+      }
+      for (SourceFile f : compose.bakeFiles()) {
+        files.add(f.displayName());
       }
       BakeProject project = new BakeProject(selection.groups(), selection.targets(), List.of(), files);
       Document doc = DocumentBuilder.resolved().build(project, header(files, options.commandLine()));

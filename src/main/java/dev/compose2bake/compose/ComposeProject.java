@@ -18,7 +18,8 @@ public record ComposeProject(
     SortedMap<String, Service> services,
     Map<String, SecretDef> secrets,
     List<SourceFile> files,
-    List<String> activeProfiles) {
+    List<String> activeProfiles,
+    List<SourceFile> bakeFiles) {
 
   /** A service: its image, build section (null when it has none), resolved environment, profiles. */
   public record Service(

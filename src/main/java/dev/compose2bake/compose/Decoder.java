@@ -73,7 +73,7 @@ public final class Decoder {
     }
     Map<String, SecretDef> secrets = secrets(root.get("secrets"), loaded.projectDir());
     return new ComposeProject(loaded.projectName(), loaded.projectDir(), loaded.environment(),
-        Collections.unmodifiableSortedMap(out), secrets, loaded.files(), loaded.activeProfiles());
+        Collections.unmodifiableSortedMap(out), secrets, loaded.files(), loaded.activeProfiles(), loaded.bakeFiles());
   }
 
   // ---------------------------------------------------------------- services

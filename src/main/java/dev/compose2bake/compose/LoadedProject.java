@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A Compose project after loading: the merged, interpolated, canonical document, the project
  * directory that relative paths resolve against, the project name, the interpolation environment,
- * and the files it was read from (for the bake file's header and for {@code --check}).
+ * the files it was read from (for the bake file's header), and the bake files named with -f.
  */
 public record LoadedProject(
     MapNode root, Path projectDir, String projectName, Environment environment, List<SourceFile> files,
-    List<String> activeProfiles) {}
+    List<String> activeProfiles, List<SourceFile> bakeFiles) {}

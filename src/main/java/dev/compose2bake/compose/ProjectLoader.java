@@ -48,7 +48,20 @@ public final class ProjectLoader {
     Path workDir = req.projectDirectory() == null ? cwd : cwd.resolve(req.projectDirectory()).normalize();
     // COMPOSE_* settings may come from the .env of the working directory (docker compose CLI).
     Map<String, String> workDotEnv = req.envFiles().isEmpty() ? readDotEnvQuietly(workDir, bootstrap) : Map.of();
-    List<Path> files = configFiles(req, cwd, workDir, bootstrap, workDotEnv, diags);
+    List<Path> files = new ArrayList<>();
+    List<SourceFile> bakeFiles = new ArrayList<>();
+    for (Path f : configFiles(req, cwd, workDir, bootstrap, workDotEnv, diags)) {
+      // buildx takes a .hcl file for a bake file; it is merged over the Compose targets later.
+      if (f != null && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".hcl")) {
+        bakeFiles.add(ProjectFiles.read(cwd, f, null, limits.maxBytes()));
+      } else {
+        files.add(f);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new CompileException(Diagnostic.error(null, "no Compose file among the files given",
+          "name a Compose file with -f before the bake files"), true);
+    }
     Path projectDir = req.projectDirectory() != null ? workDir
         : files.isEmpty() || files.get(0) == null ? cwd : files.get(0).getParent();
 
@@ -75,7 +88,7 @@ public final class ProjectLoader {
       }
     }
     MapNode dict = loadModel(sources, documents, projectDir, env, chain, diags);
-    return new LoadedProject(dict, projectDir, name, env, sources, req.profiles());
+    return new LoadedProject(dict, projectDir, name, env, sources, req.profiles(), bakeFiles);
   }
 
   /**

@@ -28,8 +28,8 @@ public final class Selection {
 
   public record Result(List<BakeGroup> groups, List<BakeTarget> targets) {}
 
-  public static Result select(ComposeProject project, List<BakeTarget> all, List<String> requested,
-      Diagnostics diags) {
+  public static Result select(ComposeProject project, List<BakeTarget> all, List<BakeGroup> extraGroups,
+      List<String> requested, Diagnostics diags) {
     Map<String, BakeTarget> byName = new TreeMap<>();
     for (BakeTarget t : all) {
       byName.put(t.name(), t);
@@ -40,8 +40,8 @@ public final class Selection {
     Set<String> included;
     if (requested.isEmpty()) {
       for (BakeTarget t : all) {
-        Service s = project.services().get(t.service());
-        if (enabled(s, active, allProfiles)) {
+        Service s = t.service() == null ? null : project.services().get(t.service());
+        if (s != null && enabled(s, active, allProfiles)) {
           defaults.add(t.name());
         }
       }
@@ -68,8 +68,19 @@ public final class Selection {
       targets.add(byName.get(name));
     }
     List<BakeGroup> groups = new ArrayList<>();
-    groups.add(new BakeGroup("default", null, List.copyOf(defaults)));
+    BakeGroup given = null;
+    for (BakeGroup g : extraGroups) {
+      if (g.name().equals("default")) {
+        given = g; // a default group of a bake file replaces ours, as in bake
+      }
+    }
+    groups.add(given != null ? given : new BakeGroup("default", null, List.copyOf(defaults)));
     groups.addAll(profileGroups(project, targets, byName.keySet()));
+    for (BakeGroup g : extraGroups) {
+      if (!g.name().equals("default")) {
+        groups.add(g);
+      }
+    }
     return new Result(groups, targets);
   }
 
@@ -92,7 +103,8 @@ public final class Selection {
   private static List<BakeGroup> profileGroups(ComposeProject project, List<BakeTarget> targets, Set<String> names) {
     Map<String, TreeSet<String>> byProfile = new TreeMap<>();
     for (BakeTarget t : targets) {
-      for (String p : project.services().get(t.service()).profiles()) {
+      Service s = t.service() == null ? null : project.services().get(t.service());
+      for (String p : s == null ? List.<String>of() : s.profiles()) {
         byProfile.computeIfAbsent(p, k -> new TreeSet<>()).add(t.name());
       }
     }
@@ -183,7 +195,7 @@ public final class Selection {
   private static List<String> serviceNames(List<BakeTarget> all) {
     List<String> out = new ArrayList<>();
     for (BakeTarget t : all) {
-      out.add(t.service());
+      out.add(t.service() == null ? t.name() : t.service());
     }
     return out;
   }

@@ -120,7 +120,7 @@ final class ContextGraph implements Rule {
   }
 
   static Position position(ComposeProject project, BakeTarget t, String contextName) {
-    Service s = project.services().get(t.service());
+    Service s = t.service() == null ? null : project.services().get(t.service());
     if (s != null && s.build() != null && contextName != null) {
       PathText p = s.build().additionalContexts().get(contextName);
       if (p != null) {
