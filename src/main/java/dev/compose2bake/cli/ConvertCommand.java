@@ -77,18 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
     Path cwd = console.cwd();
     Path outFile = output == null ? null : cwd.resolve(output).normalize();
-    List<String> profileList = new ArrayList<>(profiles);
-    if (profileList.isEmpty()) {
-      String env = console.env().get("COMPOSE_PROFILES");
-      if (env != null && !env.isBlank()) {
-        for (String p : env.split(",")) {
-          if (!p.isBlank()) {
-            profileList.add(p.strip());
-          }
-        }
-      }
-    }
-    LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profileList,
+    LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profiles,
         console.env(), this::readStdin);
     Compiler.Options options = new Compiler.Options(load, services, fmt,
         outFile == null ? cwd : outFile.getParent(), commandLine());

@@ -88,7 +88,7 @@ public final class ProjectLoader {
       }
     }
     MapNode dict = loadModel(sources, documents, projectDir, env, chain, diags);
-    return new LoadedProject(dict, projectDir, name, env, sources, req.profiles(), bakeFiles);
+    return new LoadedProject(dict, projectDir, name, env, sources, profiles(req, env), bakeFiles);
   }
 
   /**
@@ -264,6 +264,23 @@ public final class ProjectLoader {
       out.put(key, new MapNode.Entry(e.key(), remove(e.value(), path, depth + 1)));
     }
     return new MapNode(out, m.position(), m.tag());
+  }
+
+  /** The active profiles: --profile, else COMPOSE_PROFILES from the environment or the env files. */
+  private static List<String> profiles(LoadRequest req, Environment env) {
+    if (!req.profiles().isEmpty()) {
+      return req.profiles();
+    }
+    List<String> out = new ArrayList<>();
+    String fromEnv = env.get("COMPOSE_PROFILES");
+    if (fromEnv != null) {
+      for (String p : fromEnv.split(",")) {
+        if (!p.isBlank()) {
+          out.add(p.strip());
+        }
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- files

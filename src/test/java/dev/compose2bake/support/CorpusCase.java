@@ -90,6 +90,12 @@ public record CorpusCase(Path dir, String name, List<String> args, Map<String, S
         Files.exists(d.resolve("nondeterministic")), cwd);
   }
 
+  /** The same case with another mode (for deliberate differences decided by the test, not the corpus). */
+  public CorpusCase withMode(String newMode) {
+    return new CorpusCase(dir, name, args, env, sockets, newMode, newMode.equals("ok") ? null : expectedJson,
+        nondeterministic, cwd);
+  }
+
   public boolean deliberateJson() {
     return expectedJson != null && expectedJson.getFileName().toString().equals("c2b-expected.json");
   }
