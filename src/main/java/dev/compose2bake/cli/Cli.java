@@ -20,7 +20,7 @@ public final class Cli {
       argv.add(0, "convert");
     }
     CommandLine cmd = new CommandLine(new RootCommand())
-        .addSubcommand("convert", new ConvertCommand(console, args))
+        .addSubcommand("convert", new ConvertCommand(console))
         .addSubcommand("help", new CommandLine.HelpCommand());
     cmd.setOut(new java.io.PrintWriter(console.out(), true));
     cmd.setErr(new java.io.PrintWriter(console.err(), true));

@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
     sortOptions = false)
 final class ConvertCommand implements Callable<Integer> {
   private final Console console;
-  private final String[] originalArgs;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE",
       description = "Compose file; repeat to merge several, '-' reads standard input. "
@@ -60,9 +59,8 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Services to bake (globs allowed), with every service they build on.")
   List<String> services = new ArrayList<>();
 
-  ConvertCommand(Console console, String[] originalArgs) {
+  ConvertCommand(Console console) {
     this.console = console;
-    this.originalArgs = originalArgs.clone();
   }
 
   @Override
@@ -79,8 +77,8 @@ final class ConvertCommand implements Callable<Integer> {
     Path outFile = output == null ? null : cwd.resolve(output).normalize();
     LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profiles,
         console.env(), this::readStdin);
-    Compiler.Options options = new Compiler.Options(load, services, fmt,
-        outFile == null ? cwd : outFile.getParent(), commandLine());
+    Path outputDir = outFile == null ? cwd : outFile.getParent();
+    Compiler.Options options = new Compiler.Options(load, services, fmt, outputDir, commandLine(cwd, outputDir));
     Compiler.Result result = new Compiler(YamlLimits.DEFAULT).compile(options);
     console.report(result.diagnostics(), quiet);
     if (!result.ok()) {
@@ -127,14 +125,57 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  /** The command that regenerates this output, for the file's header. */
-  private List<String> commandLine() {
+  /**
+   * The command that regenerates this output, for the file's header: normalised, with paths
+   * relative to the output file's folder (where it is meant to be run), so that the same output
+   * comes from any working directory.
+   */
+  private List<String> commandLine(Path cwd, Path outputDir) {
     List<String> out = new ArrayList<>();
     out.add("compose2bake");
-    for (String a : originalArgs) {
-      out.add(shellQuote(a));
+    for (String f : files) {
+      out.add("-f");
+      out.add(f.equals("-") ? "-" : relative(cwd, outputDir, f));
     }
-    return out;
+    if (projectDirectory != null) {
+      out.add("--project-directory");
+      out.add(relative(cwd, outputDir, projectDirectory));
+    }
+    if (projectName != null) {
+      out.add("-p");
+      out.add(projectName);
+    }
+    for (String e : envFiles) {
+      out.add("--env-file");
+      out.add(relative(cwd, outputDir, e));
+    }
+    for (String p : profiles) {
+      out.add("--profile");
+      out.add(p);
+    }
+    if (format != null) {
+      out.add("--format");
+      out.add(format.toLowerCase(Locale.ROOT));
+    }
+    if (output != null) {
+      out.add("-o");
+      out.add(relative(cwd, outputDir, output));
+    }
+    out.addAll(services);
+    List<String> quoted = new ArrayList<>();
+    for (String a : out) {
+      quoted.add(shellQuote(a));
+    }
+    return quoted;
+  }
+
+  /** A path the user gave, relative to the output folder; an absolute path stays as written. */
+  static String relative(Path cwd, Path outputDir, String given) {
+    if (Path.of(given).isAbsolute()) {
+      return given;
+    }
+    String rel = outputDir.relativize(cwd.resolve(given).normalize()).toString();
+    return rel.isEmpty() ? "." : rel;
   }
 
   static String shellQuote(String s) {
