@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Top-level {@code include} (Compose specification): each entry loads another Compose project (its
@@ -31,7 +32,7 @@ final class Includes {
   private Includes() {}
 
   static MapNode apply(MapNode doc, Path workingDir, Environment env, List<Path> chain, ProjectModelLoader loader,
-      EnvFileReader envFiles) {
+      EnvFileReader envFiles, Function<Path, String> display) {
     Node include = doc.get("include");
     if (include == null) {
       return doc;
@@ -45,7 +46,7 @@ final class Includes {
       throw fail(include.position(), "include must be a list", "write include: [path/to/compose.yaml]");
     }
     for (Node entry : entries.items()) {
-      MapNode imported = load(entry, workingDir, env, chain, loader, envFiles);
+      MapNode imported = load(entry, workingDir, env, chain, loader, envFiles, display);
       for (String kind : RESOURCES) {
         importResources(out, imported, kind, entry.position());
       }
@@ -54,7 +55,7 @@ final class Includes {
   }
 
   private static MapNode load(Node entry, Path workingDir, Environment env, List<Path> chain,
-      ProjectModelLoader loader, EnvFileReader envFiles) {
+      ProjectModelLoader loader, EnvFileReader envFiles, Function<Path, String> display) {
     List<ScalarNode> paths = new ArrayList<>();
     Node projectDirectory = null;
     List<ScalarNode> envFileNames = new ArrayList<>();
@@ -91,9 +92,9 @@ final class Includes {
       if (chain.contains(f)) {
         List<String> names = new ArrayList<>();
         for (Path c : chain) {
-          names.add(ProjectFiles.displayName(workingDir, c));
+          names.add(display.apply(c));
         }
-        names.add(ProjectFiles.displayName(workingDir, f));
+        names.add(display.apply(f));
         throw fail(p.position(), "include cycle: " + String.join(" -> ", names),
             "a file cannot include itself, directly or through other files");
       }

@@ -118,7 +118,7 @@ public final class ProjectLoader {
         map = extendsResolver.apply(map, source.path() == null ? projectDir.resolve("-") : source.path());
         map = Includes.apply(map, projectDir, env, chain,
             (files, dir, childEnv, childChain, ref) -> loadIncluded(files, dir, childEnv, childChain, diags),
-            this::readEnvFileInto);
+            this::readEnvFileInto, f -> ProjectFiles.displayName(cwd, f));
         if (dict != null) {
           for (TreePath p : resets) {
             dict = (MapNode) remove(dict, p, 0);
