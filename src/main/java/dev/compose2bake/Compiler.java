@@ -9,15 +9,18 @@ import dev.compose2bake.diag.CompileException;
 import dev.compose2bake.diag.Diagnostics;
 import dev.compose2bake.emit.Document;
 import dev.compose2bake.emit.DocumentBuilder;
+import dev.compose2bake.emit.Expressions;
 import dev.compose2bake.emit.HclWriter;
 import dev.compose2bake.emit.JsonWriter;
 import dev.compose2bake.lower.BakeFiles;
 import dev.compose2bake.lower.Lowering;
 import dev.compose2bake.lower.PathMapper;
 import dev.compose2bake.lower.Selection;
+import dev.compose2bake.lower.VariablePlan;
 import dev.compose2bake.model.BakeGroup;
 import dev.compose2bake.model.BakeProject;
 import dev.compose2bake.model.BakeTarget;
+import dev.compose2bake.model.BakeVariable;
 import dev.compose2bake.source.SourceFile;
 import dev.compose2bake.source.YamlLimits;
 import dev.compose2bake.validate.Validator;
@@ -45,7 +48,9 @@ public final class Compiler {
       List<String> services,
       Format format,
       Path outputDir,
-      List<String> commandLine) {}
+      List<String> commandLine,
+      boolean resolve,
+      VariablePlan.EnvDefaults envDefaults) {}
 
   /** The result: the file's text (null on failure), the IR, and every diagnostic. */
   public record Result(String output, BakeProject project, ComposeProject compose, Diagnostics diagnostics,
@@ -108,8 +113,18 @@ public final class Compiler {
       for (SourceFile f : compose.bakeFiles()) {
         files.add(relativeName(outDir, f.path()));
       }
-      BakeProject project = new BakeProject(selection.groups(), selection.targets(), List.of(), files);
-      Document doc = DocumentBuilder.resolved().build(project, header(files, options.commandLine()));
+      DocumentBuilder builder;
+      List<BakeVariable> variables = List.of();
+      if (options.resolve()) {
+        builder = DocumentBuilder.resolved();
+      } else {
+        VariablePlan.Plan plan = VariablePlan.build(compose, selection.targets(), options.envDefaults(),
+            options.outputDir(), diags);
+        variables = plan.variables();
+        builder = DocumentBuilder.kept(new Expressions(plan));
+      }
+      BakeProject project = new BakeProject(selection.groups(), selection.targets(), variables, files);
+      Document doc = builder.build(project, header(files, options.commandLine()));
       String text = options.format() == Format.JSON ? new JsonWriter().write(doc) : new HclWriter().write(doc);
       return new Result(text, project, compose, diags, false);
     } catch (CompileException e) {

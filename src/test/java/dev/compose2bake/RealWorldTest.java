@@ -23,7 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * The public Compose projects of ../shared/realworld (read in place: some licences forbid copying
  * them), each converted to JSON and HCL from its own working directory with its own {@code -f}
  * arguments, and read back by buildx. buildx ignores profiles, so the converter runs with
- * {@code --profile '*'}: every service is then in the default group, as in buildx. Cases where a
+ * {@code --profile '*'}: every service is then in the default group, as in buildx; and with
+ * {@code --env-defaults all}, since buildx reads every .env value while the default {@code safe}
+ * withholds credential-like ones from the file on purpose. Cases where a
  * deliberate difference (SPEC §3) applies are listed in {@link #DELIBERATE} with the reason and
  * what is checked instead.
  */
@@ -66,7 +68,7 @@ class RealWorldTest {
       String[] deliberate = DELIBERATE.get(c.name());
       CorpusCase run = deliberate == null ? c : c.withMode(deliberate[0]);
       for (String format : List.of("json", "hcl")) {
-        results.put(c.name() + " [" + format + "]", pool.submit(() -> runner.run(run, format, List.of("--profile", "*"))));
+        results.put(c.name() + " [" + format + "]", pool.submit(() -> runner.run(run, format, List.of("--profile", "*", "--env-defaults", "all"))));
       }
     }
     pool.shutdown();

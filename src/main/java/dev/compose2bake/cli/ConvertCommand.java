@@ -3,6 +3,7 @@ package dev.compose2bake.cli;
 import dev.compose2bake.Compiler;
 import dev.compose2bake.compose.LoadRequest;
 import dev.compose2bake.emit.OutputFile;
+import dev.compose2bake.lower.VariablePlan;
 import dev.compose2bake.source.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,16 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Write to FILE, atomically (default: standard output).")
   String output;
 
+  @Option(names = "--resolve",
+      description = "Write every value resolved with this run's environment (a snapshot) instead of keeping"
+          + " Compose variables as bake variables.")
+  boolean resolve;
+
+  @Option(names = "--env-defaults", paramLabel = "WHICH",
+      description = "Which values of .env / --env-file become defaults of bake variables: all, safe (all but"
+          + " credential-like names; the default) or none.")
+  String envDefaults = "safe";
+
   @Option(names = {"-q", "--quiet"}, description = "Print errors only, no warnings.")
   boolean quiet;
 
@@ -66,8 +77,10 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Compiler.Format fmt;
+    VariablePlan.EnvDefaults defaults;
     try {
       fmt = format();
+      defaults = envDefaults();
     } catch (IllegalArgumentException e) {
       console.err().println("compose2bake: " + e.getMessage());
       console.err().println("Run 'compose2bake --help' for usage.");
@@ -76,9 +89,10 @@ final class ConvertCommand implements Callable<Integer> {
     Path cwd = console.cwd();
     Path outFile = output == null ? null : cwd.resolve(output).normalize();
     LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profiles,
-        console.env(), this::readStdin);
+        console.env(), this::readStdin, resolve);
     Path outputDir = outFile == null ? cwd : outFile.getParent();
-    Compiler.Options options = new Compiler.Options(load, services, fmt, outputDir, commandLine(cwd, outputDir));
+    Compiler.Options options = new Compiler.Options(load, services, fmt, outputDir, commandLine(cwd, outputDir),
+        resolve, defaults);
     Compiler.Result result = new Compiler(YamlLimits.DEFAULT).compile(options);
     console.report(result.diagnostics(), quiet);
     if (!result.ok()) {
@@ -113,6 +127,16 @@ final class ConvertCommand implements Callable<Integer> {
       case "hcl" -> Compiler.Format.HCL;
       case "json" -> Compiler.Format.JSON;
       default -> throw new IllegalArgumentException("unknown --format '" + f + "': use hcl or json");
+    };
+  }
+
+  private VariablePlan.EnvDefaults envDefaults() {
+    return switch (envDefaults.toLowerCase(Locale.ROOT)) {
+      case "all" -> VariablePlan.EnvDefaults.ALL;
+      case "safe" -> VariablePlan.EnvDefaults.SAFE;
+      case "none" -> VariablePlan.EnvDefaults.NONE;
+      default -> throw new IllegalArgumentException("unknown --env-defaults '" + envDefaults
+          + "': use all, safe or none");
     };
   }
 
@@ -152,6 +176,13 @@ final class ConvertCommand implements Callable<Integer> {
     for (String p : profiles) {
       out.add("--profile");
       out.add(p);
+    }
+    if (resolve) {
+      out.add("--resolve");
+    }
+    if (!envDefaults.equalsIgnoreCase("safe")) {
+      out.add("--env-defaults");
+      out.add(envDefaults.toLowerCase(Locale.ROOT));
     }
     if (format != null) {
       out.add("--format");

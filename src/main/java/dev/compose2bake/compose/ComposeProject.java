@@ -19,7 +19,8 @@ public record ComposeProject(
     Map<String, SecretDef> secrets,
     List<SourceFile> files,
     List<String> activeProfiles,
-    List<SourceFile> bakeFiles) {
+    List<SourceFile> bakeFiles,
+    List<RequiredVariable> requiredVariables) {
 
   /** A service: its image, build section (null when it has none), resolved environment, profiles. */
   public record Service(

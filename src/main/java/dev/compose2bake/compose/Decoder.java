@@ -73,7 +73,8 @@ public final class Decoder {
     }
     Map<String, SecretDef> secrets = secrets(root.get("secrets"), loaded.projectDir());
     return new ComposeProject(loaded.projectName(), loaded.projectDir(), loaded.environment(),
-        Collections.unmodifiableSortedMap(out), secrets, loaded.files(), loaded.activeProfiles(), loaded.bakeFiles());
+        Collections.unmodifiableSortedMap(out), secrets, loaded.files(), loaded.activeProfiles(), loaded.bakeFiles(),
+        loaded.requiredVariables());
   }
 
   // ---------------------------------------------------------------- services
@@ -180,12 +181,7 @@ public final class Decoder {
       Text v = e.getValue();
       if (v == null) {
         // A variable listed without a value takes its value from the environment (Compose spec).
-        String fromEnv = loaded.environment().get(e.getKey());
-        if (fromEnv == null) {
-          env.remove(e.getKey());
-          continue;
-        }
-        v = new Text(fromEnv, null, null);
+        v = Text.reference(e.getKey(), loaded.environment().get(e.getKey()), null);
       }
       env.put(e.getKey(), v);
     }
@@ -334,10 +330,19 @@ public final class Decoder {
     return string(node, path);
   }
 
+  /** A value that Compose turns into a number or a boolean cannot stay a bake variable. */
+  private void resolvedHere(Node node, String path) {
+    if (node instanceof ScalarNode s && s.template() != null && !s.template().isLiteral()) {
+      diags.warning(s.position(), "the variables of " + path + " are written with their values ("
+          + s.text() + ")", "a number or a boolean cannot be a bake variable");
+    }
+  }
+
   private Boolean bool(Node node, String path) {
     if (node == null) {
       return null;
     }
+    resolvedHere(node, path);
     if (node instanceof ScalarNode s) {
       if (s.value() instanceof Boolean b) {
         return b;
@@ -475,6 +480,7 @@ public final class Decoder {
     if (node == null) {
       return null;
     }
+    resolvedHere(node, path);
     if (node instanceof ScalarNode s && s.value() instanceof Long l) {
       return l;
     }
@@ -543,8 +549,10 @@ public final class Decoder {
           continue;
         }
         List<Text> ips = new ArrayList<>();
-        for (String ip : text.substring(cut + 1).split(",", -1)) {
-          ips.add(new Text(ip, null, s.position()));
+        String[] parts = text.substring(cut + 1).split(",", -1);
+        for (String ip : parts) {
+          Template t = parts.length == 1 && s.template() != null ? s.template().dropPrefix(cut + 1) : null;
+          ips.add(new Text(ip, t, s.position()));
         }
         addHost(out, text.substring(0, cut), ips, s.position(), path);
       }
@@ -615,6 +623,7 @@ public final class Decoder {
     if (node == null) {
       return null;
     }
+    resolvedHere(node, path);
     if (node instanceof ScalarNode s && s.value() instanceof Long l) {
       return l;
     }

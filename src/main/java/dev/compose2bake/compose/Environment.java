@@ -14,6 +14,7 @@ public final class Environment implements Lookup {
   private final Map<String, String> process;
   private final Map<String, String> fileValues = new LinkedHashMap<>();
   private final Map<String, String> fileOrigins = new LinkedHashMap<>();
+  private final Map<String, java.nio.file.Path> filePaths = new LinkedHashMap<>();
   private final Map<String, String> overrides = new LinkedHashMap<>();
   private final Environment parent;
 
@@ -35,11 +36,30 @@ public final class Environment implements Lookup {
   }
 
   /** Adds the variables of one env file; the process environment still wins over them. */
-  public void addFile(String origin, Map<String, String> values) {
+  public void addFile(String origin, java.nio.file.Path path, Map<String, String> values) {
     for (Map.Entry<String, String> e : values.entrySet()) {
       fileValues.put(e.getKey(), e.getValue());
       fileOrigins.put(e.getKey(), origin);
+      filePaths.put(e.getKey(), path);
     }
+  }
+
+  /**
+   * True for an included project whose own env files define variables: its values must be
+   * resolved, since one bake variable cannot mean two things.
+   */
+  public boolean hasOwnFileValues() {
+    return parent != null && !fileValues.isEmpty();
+  }
+
+  /** The value an env file gives the variable (the process environment aside), or null. */
+  public String fileValue(String name) {
+    return parent == null ? fileValues.get(name) : null;
+  }
+
+  /** The env file that gives the variable a value (the process environment aside), or null. */
+  public java.nio.file.Path fileSource(String name) {
+    return parent == null ? filePaths.get(name) : null;
   }
 
   /** Sets a variable that wins over everything (Compose sets COMPOSE_PROJECT_NAME this way). */

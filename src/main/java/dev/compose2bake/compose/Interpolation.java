@@ -22,12 +22,25 @@ import java.util.Map;
 final class Interpolation {
   private final Lookup env;
   private final Diagnostics diagnostics;
+  private final List<RequiredVariable> required;
+  private final boolean keepTemplates;
+  private final boolean strictRequired;
   private final Map<Node, Node> done = new IdentityHashMap<>();
   private final Map<String, Boolean> warnedUnset = new LinkedHashMap<>();
+  private dev.compose2bake.source.Position current;
 
-  Interpolation(Lookup env, Diagnostics diagnostics) {
+  /**
+   * @param required receives every required-variable use found
+   * @param keepTemplates false when the values must not keep their variables (an included project
+   *     with env files of its own, whose variables mean something else than the main project's)
+   */
+  Interpolation(Lookup env, Diagnostics diagnostics, List<RequiredVariable> required, boolean keepTemplates,
+      boolean strictRequired) {
     this.env = env;
     this.diagnostics = diagnostics;
+    this.required = required;
+    this.keepTemplates = keepTemplates;
+    this.strictRequired = strictRequired;
   }
 
   Node apply(Node node) {
@@ -61,20 +74,37 @@ final class Interpolation {
     return result;
   }
 
+  /** compose-go warns about an unset variable; only a resolved snapshot freezes it to "". */
+  private void unset(String name) {
+    if (strictRequired && warnedUnset.putIfAbsent(name, Boolean.TRUE) == null) {
+      diagnostics.warning(current, "the variable " + name + " is not set; using an empty string",
+          "set " + name + " in the environment or in the project's .env file, or give a default: ${"
+              + name + ":-default}");
+    }
+  }
+
   private Node scalar(ScalarNode node) {
     if (!(node.value() instanceof String text) || text.indexOf('$') < 0) {
       return node;
     }
     try {
       Template template = Template.parse(text);
-      String value = template.evaluate(env, name -> {
-        if (warnedUnset.putIfAbsent(name, Boolean.TRUE) == null) {
-          diagnostics.warning(node.position(), "the variable " + name + " is not set; using an empty string",
-              "set " + name + " in the environment or in the project's .env file, or give a default: ${"
-                  + name + ":-default}");
+      RequiredVariable.collect(template, node.position(), required);
+      String value;
+      current = node.position();
+      try {
+        value = template.evaluate(env, this::unset);
+      } catch (InterpolationException e) {
+        if (strictRequired || e.kind() != InterpolationException.Kind.MISSING_REQUIRED) {
+          throw e;
         }
-      });
-      return node.withValue(value, template);
+        // The bake file checks required variables when bake runs; here the value is only a placeholder.
+        diagnostics.warning(node.position(), e.variable() + " is required but not set here"
+            + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")") + "; the bake file checks it when bake runs",
+            e.hint());
+        value = template.evaluate(env, this::unset, true);
+      }
+      return node.withValue(value, keepTemplates ? template : null);
     } catch (InterpolationException e) {
       diagnostics.error(node.position(), e.getMessage(), e.hint());
       return node;

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * What to load, as the command line says it: the working directory, the {@code -f} files (empty
  * for default discovery), {@code --project-directory}, {@code -p}, {@code --env-file}s, the active
- * {@code --profile}s, the process environment, and standard input for {@code -f -}.
+ * {@code --profile}s, the process environment, standard input for {@code -f -}, and whether the
+ * output is a resolved snapshot (then a missing required variable is an error at once).
  */
 public record LoadRequest(
     Path cwd,
@@ -18,7 +19,8 @@ public record LoadRequest(
     List<String> envFiles,
     List<String> profiles,
     Map<String, String> processEnv,
-    Supplier<String> stdin) {
+    Supplier<String> stdin,
+    boolean resolveVariables) {
 
   public LoadRequest {
     files = List.copyOf(files);

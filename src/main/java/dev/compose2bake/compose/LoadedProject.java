@@ -12,4 +12,4 @@ import java.util.List;
  */
 public record LoadedProject(
     MapNode root, Path projectDir, String projectName, Environment environment, List<SourceFile> files,
-    List<String> activeProfiles, List<SourceFile> bakeFiles) {}
+    List<String> activeProfiles, List<SourceFile> bakeFiles, List<RequiredVariable> requiredVariables) {}

@@ -41,9 +41,12 @@ public final class ProjectLoader {
   }
 
   private Path cwd;
+  private LoadRequest request;
+  private final List<RequiredVariable> required = new ArrayList<>();
 
   public LoadedProject load(LoadRequest req, Diagnostics diags) {
     cwd = req.cwd().toAbsolutePath().normalize();
+    request = req;
     Environment bootstrap = new Environment(req.processEnv());
     Path workDir = req.projectDirectory() == null ? cwd : cwd.resolve(req.projectDirectory()).normalize();
     // COMPOSE_* settings may come from the .env of the working directory (docker compose CLI).
@@ -88,7 +91,7 @@ public final class ProjectLoader {
       }
     }
     MapNode dict = loadModel(sources, documents, projectDir, env, chain, diags);
-    return new LoadedProject(dict, projectDir, name, env, sources, profiles(req, env), bakeFiles);
+    return new LoadedProject(dict, projectDir, name, env, sources, profiles(req, env), bakeFiles, List.copyOf(required));
   }
 
   /**
@@ -147,7 +150,8 @@ public final class ProjectLoader {
   }
 
   private MapNode interpolate(MapNode map, Environment env, Diagnostics diags) {
-    MapNode out = (MapNode) new Interpolation(env, diags).apply(map);
+    MapNode out = (MapNode) new Interpolation(env, diags, required, !env.hasOwnFileValues(),
+        request.resolveVariables()).apply(map);
     if (diags.hasErrors()) {
       throw new StageFailed();
     }
@@ -192,7 +196,7 @@ public final class ProjectLoader {
 
   private void readEnvFileInto(Path file, Position reference, Environment into) {
     SourceFile s = ProjectFiles.read(cwd, file, reference, limits.maxBytes());
-    into.addFile(s.displayName(), DotEnv.parse(s.text(), s.displayName(), into));
+    into.addFile(s.displayName(), s.path(), DotEnv.parse(s.text(), s.displayName(), into));
   }
 
   /** Signals that a stage recorded errors in the diagnostics and loading must stop. */
@@ -409,7 +413,7 @@ public final class ProjectLoader {
     for (List<Node> docs : documents) {
       for (Node d : docs) {
         if (d instanceof MapNode m && m.get("name") instanceof ScalarNode s && !s.isNull()) {
-          Node v = new Interpolation(env, diags).apply(s);
+          Node v = new Interpolation(env, diags, new ArrayList<>(), false, true).apply(s);
           fromFile = ((ScalarNode) v).text();
         }
       }

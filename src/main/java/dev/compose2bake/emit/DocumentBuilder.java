@@ -19,25 +19,36 @@ import java.util.function.Function;
  */
 public final class DocumentBuilder {
   private final Function<Str, Value.Text> strings;
+  private final boolean resolved;
 
-  /** @param strings how an IR string becomes output text (resolved, or with bake variables) */
-  public DocumentBuilder(Function<Str, Value.Text> strings) {
+  private DocumentBuilder(Function<Str, Value.Text> strings, boolean resolved) {
     this.strings = strings;
+    this.resolved = resolved;
   }
 
-  /** Writes every string as its resolved value. */
+  /** Writes every string as its value in this run: a snapshot of the environment. */
   public static DocumentBuilder resolved() {
-    return new DocumentBuilder(s -> Value.Text.literal(s.value()));
+    return new DocumentBuilder(s -> Value.Text.literal(s.value()), true);
+  }
+
+  /** Keeps Compose variables as bake variables. */
+  public static DocumentBuilder kept(Expressions expressions) {
+    return new DocumentBuilder(expressions::text, false);
   }
 
   public Document build(BakeProject project, List<String> header) {
     List<Document.Block> blocks = new ArrayList<>();
     for (BakeVariable v : project.variables()) {
       List<Document.Attribute> attrs = new ArrayList<>();
-      if (v.defaultValue() != null) {
-        attrs.add(new Document.Attribute("default", Value.Text.literal(v.defaultValue())));
+      attrs.add(new Document.Attribute("default", v.defaultValue() != null ? Value.Text.literal(v.defaultValue())
+          : v.nullDefault() ? new Value.Null() : Value.Text.literal("")));
+      List<Document.Block> checks = new ArrayList<>();
+      for (BakeVariable.Validation c : v.validations()) {
+        checks.add(new Document.Block("validation", null, List.of(
+            new Document.Attribute("condition", new Value.Expression(c.condition())),
+            new Document.Attribute("error_message", Value.Text.literal(c.message()))), List.of()));
       }
-      blocks.add(new Document.Block("variable", v.name(), attrs,
+      blocks.add(new Document.Block("variable", v.name(), attrs, checks,
           v.comment() == null ? List.of() : List.of(v.comment())));
     }
     for (BakeGroup g : project.groups()) {
@@ -114,8 +125,14 @@ public final class DocumentBuilder {
       return;
     }
     Map<String, Value> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k, strings.apply(v)));
-    a.add(new Document.Attribute(name, new Value.MapOf(out, true)));
+    m.forEach((k, v) -> {
+      if (!(resolved && v.optional() && v.value() == null)) {
+        out.put(k, strings.apply(v)); // an unset optional value is left out of a snapshot
+      }
+    });
+    if (!out.isEmpty()) {
+      a.add(new Document.Attribute(name, new Value.MapOf(out, true)));
+    }
   }
 
   private void objects(List<Document.Attribute> a, String name, List<BakeObject> objects) {

@@ -28,11 +28,23 @@ public final class HclWriter {
       for (String c : block.comments()) {
         out.append("# ").append(c).append('\n');
       }
-      out.append(block.type()).append(' ').append(quote(block.label())).append(" {\n");
-      attributes(out, block.attributes(), 1);
-      out.append("}\n");
+      block(out, block, 0);
     }
     return out.toString();
+  }
+
+  private void block(StringBuilder out, Document.Block block, int level) {
+    String indent = "  ".repeat(level);
+    out.append(indent).append(block.type());
+    if (block.label() != null) {
+      out.append(' ').append(quote(block.label()));
+    }
+    out.append(" {\n");
+    attributes(out, block.attributes(), level + 1);
+    for (Document.Block nested : block.blocks()) {
+      block(out, nested, level + 1);
+    }
+    out.append(indent).append("}\n");
   }
 
   private void attributes(StringBuilder out, List<Document.Attribute> attrs, int level) {
@@ -74,6 +86,12 @@ public final class HclWriter {
     if (v instanceof Value.Bool b) {
       return Boolean.toString(b.value());
     }
+    if (v instanceof Value.Null) {
+      return "null";
+    }
+    if (v instanceof Value.Expression e) {
+      return e.hcl();
+    }
     if (v instanceof Value.Text t) {
       return text(t);
     }
@@ -84,12 +102,12 @@ public final class HclWriter {
   }
 
   private String text(Value.Text t) {
-    String template = Escapes.template(t);
-    if (template.indexOf('\n') >= 0 && template.endsWith("\n") && heredocSafe(template)) {
-      String delimiter = delimiter(template);
-      return "<<" + delimiter + "\n" + template + delimiter;
+    String heredoc = Escapes.template(t);
+    if (heredocSafe(t)) {
+      String delimiter = delimiter(heredoc);
+      return "<<" + delimiter + "\n" + heredoc + delimiter;
     }
-    return quoteTemplate(template);
+    return '"' + Escapes.template(t, HclWriter::escapeQuoted) + '"';
   }
 
   private String list(Value.ListOf l, int level, int used) {
@@ -153,12 +171,12 @@ public final class HclWriter {
 
   /** A quoted HCL string of literal text (a label or map key): escapes plus template escaping. */
   static String quote(String s) {
-    return quoteTemplate(Escapes.escapeLiteral(s));
+    return '"' + escapeQuoted(Escapes.escapeLiteral(s)) + '"';
   }
 
-  /** Quotes template text that is already template-escaped. */
-  private static String quoteTemplate(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+  /** The escapes of an HCL quoted string. */
+  static String escapeQuoted(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -176,14 +194,25 @@ public final class HclWriter {
         }
       }
     }
-    return b.append('"').toString();
+    return b.toString();
   }
 
-  private static boolean heredocSafe(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-        return false;
+  /**
+   * A heredoc reads best for multi-line text, but it always ends with a newline and cannot hold
+   * control characters other than tab: only text that ends with a literal newline qualifies.
+   */
+  private static boolean heredocSafe(Value.Text t) {
+    List<Value.Segment> segs = t.segments();
+    if (segs.isEmpty() || segs.get(segs.size() - 1).expression() || !segs.get(segs.size() - 1).text().endsWith("\n")) {
+      return false;
+    }
+    for (Value.Segment seg : segs) {
+      String s = seg.expression() ? "" : seg.text();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+          return false;
+        }
       }
     }
     return true;

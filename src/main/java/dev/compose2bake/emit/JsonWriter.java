@@ -31,18 +31,7 @@ public final class JsonWriter {
       for (int i = 0; i < blocks.size(); i++) {
         Document.Block b = blocks.get(i);
         out.append("    ").append(key(b.label())).append(": ");
-        if (b.attributes().isEmpty()) {
-          out.append("{}");
-        } else {
-          out.append("{\n");
-          for (int j = 0; j < b.attributes().size(); j++) {
-            Document.Attribute a = b.attributes().get(j);
-            out.append("      ").append(string(a.name())).append(": ");
-            value(out, a.value(), 3);
-            out.append(j + 1 < b.attributes().size() ? ",\n" : "\n");
-          }
-          out.append("    }");
-        }
+        body(out, b, 2);
         out.append(i + 1 < blocks.size() ? ",\n" : "\n");
       }
       out.append("  }");
@@ -50,9 +39,44 @@ public final class JsonWriter {
     return out.append("\n}\n").toString();
   }
 
+  /** A block's body: its attributes, then its nested blocks as arrays of objects by type. */
+  private void body(StringBuilder out, Document.Block b, int level) {
+    List<String> members = new java.util.ArrayList<>();
+    for (Document.Attribute a : b.attributes()) {
+      StringBuilder m = new StringBuilder();
+      m.append("  ".repeat(level + 1)).append(string(a.name())).append(": ");
+      value(m, a.value(), level + 1);
+      members.add(m.toString());
+    }
+    java.util.Map<String, List<Document.Block>> nested = new java.util.LinkedHashMap<>();
+    for (Document.Block n : b.blocks()) {
+      nested.computeIfAbsent(n.type(), k -> new java.util.ArrayList<>()).add(n);
+    }
+    for (java.util.Map.Entry<String, List<Document.Block>> e : nested.entrySet()) {
+      StringBuilder m = new StringBuilder();
+      m.append("  ".repeat(level + 1)).append(string(e.getKey())).append(": [\n");
+      for (int i = 0; i < e.getValue().size(); i++) {
+        m.append("  ".repeat(level + 2));
+        body(m, e.getValue().get(i), level + 2);
+        m.append(i + 1 < e.getValue().size() ? ",\n" : "\n");
+      }
+      m.append("  ".repeat(level + 1)).append(']');
+      members.add(m.toString());
+    }
+    if (members.isEmpty()) {
+      out.append("{}");
+      return;
+    }
+    out.append("{\n").append(String.join(",\n", members)).append('\n').append("  ".repeat(level)).append('}');
+  }
+
   private void value(StringBuilder out, Value v, int level) {
     if (v instanceof Value.Bool b) {
       out.append(b.value());
+    } else if (v instanceof Value.Null) {
+      out.append("null");
+    } else if (v instanceof Value.Expression e) {
+      out.append(string("${" + e.hcl() + "}"));
     } else if (v instanceof Value.Text t) {
       out.append(string(Escapes.template(t)));
     } else if (v instanceof Value.ListOf l) {

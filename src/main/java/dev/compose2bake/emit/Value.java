@@ -8,10 +8,15 @@ import java.util.Map;
  * A value of the output tree that both writers render: one tree, so that HCL and JSON cannot
  * disagree. Strings are made of literal text and bake expressions.
  */
-public sealed interface Value permits Value.Text, Value.Bool, Value.ListOf, Value.MapOf {
+public sealed interface Value permits Value.Text, Value.Bool, Value.Null, Value.Expression, Value.ListOf,
+    Value.MapOf {
 
   /** A string: literal pieces (escaped by the writers) and expressions written as {@code ${...}}. */
   record Text(List<Segment> segments) implements Value {
+    public Text {
+      segments = List.copyOf(segments);
+    }
+
     public static Text literal(String s) {
       return new Text(List.of(new Segment(s, false)));
     }
@@ -39,6 +44,12 @@ public sealed interface Value permits Value.Text, Value.Bool, Value.ListOf, Valu
   record Segment(String text, boolean expression) {}
 
   record Bool(boolean value) implements Value {}
+
+  /** The null value ({@code default = null}). */
+  record Null() implements Value {}
+
+  /** A bare HCL expression as an attribute value (a validation condition); JSON writes it as "${...}". */
+  record Expression(String hcl) implements Value {}
 
   record ListOf(List<Value> items) implements Value {
     public ListOf {

@@ -73,6 +73,11 @@ public final class Template {
     return merged.isEmpty() ? EMPTY : new Template(source.toString(), merged);
   }
 
+  /** The template {@code ${NAME}}. */
+  public static Template reference(String name) {
+    return of(List.of(new Part.Variable(name, true)));
+  }
+
   /** This template with literal text in front, as when Compose turns {@code K: v} into {@code K=v}. */
   public Template prefixed(String prefix) {
     List<Part> p = new java.util.ArrayList<>();
@@ -156,6 +161,14 @@ public final class Template {
    *     variable has no value
    */
   public String evaluate(Lookup env, Consumer<String> warnings) {
+    return evaluate(env, warnings, false);
+  }
+
+  /**
+   * Like {@link #evaluate(Lookup, Consumer)}, but with {@code lenient} a missing required variable
+   * gives "" instead of an error: for output that keeps the check for when bake runs.
+   */
+  public String evaluate(Lookup env, Consumer<String> warnings, boolean lenient) {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(warnings, "warnings");
     if (isLiteral()) {
@@ -168,7 +181,7 @@ public final class Template {
       } else if (part instanceof Part.Variable variable) {
         out.append(plainValue(variable.name(), env, warnings));
       } else {
-        out.append(apply((Part.Operation) part, env, warnings));
+        out.append(apply((Part.Operation) part, env, warnings, lenient));
       }
     }
     return out.toString();
@@ -183,9 +196,9 @@ public final class Template {
     return value;
   }
 
-  private static String apply(Part.Operation operation, Lookup env, Consumer<String> warnings) {
+  private static String apply(Part.Operation operation, Lookup env, Consumer<String> warnings, boolean lenient) {
     // compose-go evaluates the argument before looking at the variable: its warnings and errors always happen.
-    String argument = operation.argument().evaluate(env, warnings);
+    String argument = operation.argument().evaluate(env, warnings, lenient);
     String value = env.get(operation.name());
     boolean set = value != null;
     boolean nonEmpty = set && !value.isEmpty();
@@ -194,8 +207,8 @@ public final class Template {
       case DEFAULT_IF_UNSET -> set ? value : argument;
       case ALT_IF_NON_EMPTY -> nonEmpty ? argument : "";
       case ALT_IF_SET -> set ? argument : "";
-      case REQUIRED_NON_EMPTY -> require(nonEmpty, operation.name(), value, argument);
-      case REQUIRED -> require(set, operation.name(), value, argument);
+      case REQUIRED_NON_EMPTY -> lenient && !nonEmpty ? "" : require(nonEmpty, operation.name(), value, argument);
+      case REQUIRED -> lenient && !set ? "" : require(set, operation.name(), value, argument);
     };
   }
 

@@ -65,7 +65,7 @@ public final class Lowering {
         diags.error(b.context().text().position(), "a build context from standard input (\"-\") cannot be baked",
             "give a directory or a URL as the context");
       }
-      t.context = keep(b.context().text(), paths.path(b.context()));
+      t.context = keepPath(b.context(), paths.path(b.context()), true, "the build context");
     }
     if (b.dockerfile() != null && !b.dockerfile().value().isEmpty()) {
       if (b.dockerfile().value().equals("-")) {
@@ -106,13 +106,18 @@ public final class Lowering {
       for (Text ip : e.getValue()) {
         ips.add(ip.value());
       }
-      t.extraHosts.put(e.getKey(), Str.of(String.join(",", ips)));
+      if (e.getValue().size() == 1) {
+        t.extraHosts.put(e.getKey(), e.getValue().get(0).str());
+      } else {
+        e.getValue().forEach(ip -> resolvedVariables(ip, "extra host " + e.getKey(), "several addresses are joined"));
+        t.extraHosts.put(e.getKey(), Str.of(String.join(",", ips)));
+      }
     }
     Structured st = new Structured();
     for (Map.Entry<String, PathText> e : b.ssh().entrySet()) {
       st.ssh.add(SshKey.fromCompose(e.getKey(), e.getValue() == null ? null : paths.path(e.getValue())));
     }
-    st.secrets.addAll(secrets(project, b));
+    st.secrets.addAll(secrets(project, b, st));
     for (Map.Entry<String, Text> e : b.labels().entrySet()) {
       t.labels.put(e.getKey(), e.getValue().str());
     }
@@ -169,16 +174,38 @@ public final class Lowering {
     if (v.startsWith("service:") || v.startsWith("target:")) {
       return Str.of("target:" + TargetNames.sanitize(v.substring(v.indexOf(':') + 1)));
     }
-    return keep(p.text(), paths.contextPath(p));
+    return keepPath(p, paths.contextPath(p), false, "an additional context");
   }
 
-  /** The template survives only when the path was not rewritten. */
-  private static Str keep(Text text, String mapped) {
-    return mapped.equals(text.value()) ? text.str() : Str.of(mapped);
+  /**
+   * A path keeps its variables when it is written as it stands: unchanged by the re-basing, or,
+   * for a build context (which bake cleans itself), relative to the output folder already.
+   */
+  private Str keepPath(PathText p, String mapped, boolean bakeCleans, String field) {
+    Text text = p.text();
+    if (text.template() == null || text.template().isLiteral()) {
+      return Str.of(mapped);
+    }
+    if (mapped.equals(text.value()) || (bakeCleans && paths.sameBase(p))) {
+      return text.str();
+    }
+    resolvedVariables(text, field, "the path is re-based onto the output file's folder");
+    return Str.of(mapped);
+  }
+
+  /** Warns that a value written with variables goes into the bake file with their values. */
+  void resolvedVariables(Text text, String field, String reason) {
+    if (text == null || text.template() == null || text.template().isLiteral()) {
+      return;
+    }
+    List<String> names = new ArrayList<>(text.template().variableNames());
+    diags.warning(text.position(), (names.size() == 1 ? "the variable " : "the variables ") + String.join(", ", names)
+        + " in " + field + (names.size() == 1 ? " is" : " are") + " written with " + (names.size() == 1 ? "its value"
+        : "their values"), reason);
   }
 
   /** The build secrets: id from the service's source, file or variable from the top-level secret. */
-  private List<Secret> secrets(ComposeProject project, Build b) {
+  private List<Secret> secrets(ComposeProject project, Build b, Structured st) {
     List<Secret> out = new ArrayList<>();
     for (SecretRef ref : b.secrets()) {
       String id = ref.source() == null ? "" : ref.source().value();
@@ -191,8 +218,19 @@ public final class Lowering {
             "declare the secret with file: or environment: instead");
         continue;
       }
-      out.add(Secret.fromCompose(id, def.file() == null ? null : paths.path(def.file()),
-          def.environment() == null ? null : def.environment().value()));
+      String src = def.file() == null ? null : paths.path(def.file());
+      if (def.file() != null && def.file().text().template() != null) {
+        if (src.equals(def.file().value())) {
+          st.secretTexts.put(src, def.file().text());
+        } else {
+          resolvedVariables(def.file().text(), "the file of secret " + id, "the path is re-based onto the output"
+              + " file's folder");
+        }
+      }
+      if (def.environment() != null && def.environment().template() != null) {
+        st.secretTexts.put(def.environment().value(), def.environment());
+      }
+      out.add(Secret.fromCompose(id, src, def.environment() == null ? null : def.environment().value()));
     }
     return out;
   }
@@ -206,12 +244,32 @@ public final class Lowering {
     final List<String> sshXBake = new ArrayList<>();
     final List<String> outputs = new ArrayList<>();
     Position outputsPosition;
+    /** Secret attribute values that were written with variables: value → the text with its template. */
+    final Map<String, Text> secretTexts = new java.util.HashMap<>();
+  }
+
+  /** Puts the template back on string attributes whose value came from a text with variables. */
+  private static List<BakeObject> withTemplates(List<BakeObject> objects, Map<String, Text> texts) {
+    if (texts.isEmpty()) {
+      return objects;
+    }
+    List<BakeObject> out = new ArrayList<>();
+    for (BakeObject o : objects) {
+      Map<String, Object> attrs = new java.util.LinkedHashMap<>(o.attributes());
+      for (Map.Entry<String, Object> e : attrs.entrySet()) {
+        if (e.getValue() instanceof Str v && texts.containsKey(v.value()) && !e.getKey().equals("id")) {
+          e.setValue(texts.get(v.value()).str());
+        }
+      }
+      out.add(new BakeObject(attrs));
+    }
+    return out;
   }
 
   private void finish(Structured st, Build b, BakeTarget.Builder t) {
     t.cacheFrom = cache(st.cacheFrom, b.position());
     t.cacheTo = cache(st.cacheTo, b.position());
-    t.secrets = BakeObjects.of(Secret.dedupById(st.secrets), Secret::toJson);
+    t.secrets = withTemplates(BakeObjects.of(Secret.dedupById(st.secrets), Secret::toJson), st.secretTexts);
     t.ssh = BakeObjects.of(SshKey.forCompose(st.ssh, st.sshXBake), SshKey::toJson);
     if (!st.outputs.isEmpty()) {
       try {
@@ -234,11 +292,35 @@ public final class Lowering {
         return List.of();
       }
     }
-    List<String> values = new ArrayList<>();
+    List<BakeObject> all = new ArrayList<>();
     for (Text e : entries) {
-      values.add(e.value());
+      List<BakeObject> parsed = BakeObjects.of(CacheEntry.parseCacheEntries(List.of(e.value())), CacheEntry::toJson);
+      all.addAll(parsed.size() == 1 ? lastAttributeTemplate(parsed.get(0), e) : parsed);
     }
-    return BakeObjects.of(CacheEntry.removeDupes(CacheEntry.parseCacheEntries(values)), CacheEntry::toJson);
+    return Dedup.removeDupes(all);
+  }
+
+  /**
+   * A cache entry written with variables keeps them in the attribute at the end of the text (the
+   * reference of {@code ${REGISTRY}/app:cache} or {@code type=registry,ref=${REF}}); variables
+   * elsewhere are written with their values.
+   */
+  private List<BakeObject> lastAttributeTemplate(BakeObject o, Text e) {
+    if (e.template() == null || e.template().isLiteral()) {
+      return List.of(o);
+    }
+    Map<String, Object> attrs = new java.util.LinkedHashMap<>(o.attributes());
+    for (Map.Entry<String, Object> a : attrs.entrySet()) {
+      if (a.getValue() instanceof Str v && !a.getKey().equals("type") && e.value().endsWith(v.value())) {
+        dev.compose2bake.interp.Template rest = e.template().dropPrefix(e.value().length() - v.value().length());
+        if (rest != null && rest.variableNames().equals(e.template().variableNames())) {
+          a.setValue(new Str(v.value(), rest));
+          return List.of(new BakeObject(attrs));
+        }
+      }
+    }
+    resolvedVariables(e, "a cache entry", "only variables in its last attribute can stay variables");
+    return List.of(o);
   }
 
   /**
@@ -253,14 +335,12 @@ public final class Lowering {
         continue;
       }
       Text fromService = s.environment().get(e.getKey());
-      if (fromService != null) {
+      if (fromService != null && fromService.value() != null) {
         t.args.put(e.getKey(), fromService.str());
         continue;
       }
-      String fromEnv = project.environment().get(e.getKey());
-      if (fromEnv != null) {
-        t.args.put(e.getKey(), Str.of(fromEnv));
-      }
+      // Left out when the variable is unset; a bake variable keeps it so when the file is kept.
+      t.args.put(e.getKey(), Str.reference(e.getKey(), project.environment().get(e.getKey())));
     }
   }
 

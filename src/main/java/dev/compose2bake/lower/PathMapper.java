@@ -62,6 +62,13 @@ public final class PathMapper {
     return relative(base.resolve(v).normalize());
   }
 
+  /** True when a relative path is written relative to the output directory already (no re-basing needed). */
+  public boolean sameBase(PathText p) {
+    String v = p.value();
+    return !v.startsWith("~") && !isRemote(v) && !Path.of(v).isAbsolute()
+        && p.base().normalize().equals(outputDir);
+  }
+
   private String relative(Path abs) {
     String rel = outputDir.relativize(abs).toString();
     return rel.isEmpty() ? "." : rel;

@@ -139,6 +139,9 @@ final class XBake {
       }
       if (out.size() == 1 && s.text().equals(out.get(0).value())) {
         out.set(0, new Text(s.text(), s.template(), s.position()));
+      } else if (s.template() != null && !s.template().isLiteral()) {
+        diags.warning(s.position(), "the variables of x-bake " + key + " are written with their values",
+            "a string of several whitespace-separated entries is split when the file is generated; use a list");
       }
       return out;
     }

@@ -40,6 +40,34 @@ public record BakeTarget(
     SortedMap<String, Str> extraHosts,
     List<BakeObject> attest) {
 
+  /** Visits every string of the target, structured list items included. */
+  public void forEachStr(java.util.function.Consumer<Str> visitor) {
+    for (Str s : new Str[] {context, dockerfile, dockerfileInline, target, network, shmSize}) {
+      if (s != null) {
+        visitor.accept(s);
+      }
+    }
+    for (SortedMap<String, Str> m : List.of(contexts, args, labels, extraHosts)) {
+      m.values().forEach(visitor);
+    }
+    for (List<Str> l : List.of(tags, platforms, noCacheFilter, ulimits, entitlements)) {
+      l.forEach(visitor);
+    }
+    for (List<BakeObject> l : List.of(cacheFrom, cacheTo, secrets, ssh, outputs, attest)) {
+      for (BakeObject o : l) {
+        for (Object v : o.attributes().values()) {
+          if (v instanceof Str s) {
+            visitor.accept(s);
+          } else if (v instanceof List<?> items) {
+            for (Object item : items) {
+              visitor.accept((Str) item);
+            }
+          }
+        }
+      }
+    }
+  }
+
   /** A mutable builder; {@link #build()} freezes the collections. */
   public static final class Builder {
     public String name;

@@ -6,11 +6,24 @@ import dev.compose2bake.interp.Template;
  * A string value of the IR: its value under the environment of this run, and, when it was written
  * with Compose variables, the {@link Template} it came from. An emitter either writes the value
  * (a resolved snapshot) or turns the template into bake variables; both come from the same IR.
+ *
+ * <p>An {@code optional} value is a bare variable reference whose entry disappears when the
+ * variable is unset, as a build arg that Compose looks up in the environment does; its
+ * {@code value} is null when the variable is unset in this run.
  */
-public record Str(String value, Template template) {
+public record Str(String value, Template template, boolean optional) {
+
+  public Str(String value, Template template) {
+    this(value, template, false);
+  }
 
   public static Str of(String value) {
-    return new Str(value, null);
+    return new Str(value, null, false);
+  }
+
+  /** A build arg taken from the environment variable {@code name}: left out when it is unset. */
+  public static Str reference(String name, String value) {
+    return new Str(value, Template.reference(name), true);
   }
 
   /** True when the value was written with at least one variable. */
@@ -19,7 +32,7 @@ public record Str(String value, Template template) {
   }
 
   public boolean isEmpty() {
-    return value.isEmpty();
+    return value == null || value.isEmpty();
   }
 
   @Override
