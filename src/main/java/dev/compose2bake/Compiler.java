@@ -82,7 +82,7 @@ public final class Compiler {
         return failed(diags, compose, false);
       }
       PathMapper paths = new PathMapper(options.outputDir(), options.load().processEnv().get("HOME"));
-      List<BakeTarget> targets = new Lowering(diags, paths).lower(compose);
+      List<BakeTarget> targets = new Lowering(diags, paths, options.resolve()).lower(compose);
       if (diags.hasErrors()) {
         return failed(diags, compose, false);
       }

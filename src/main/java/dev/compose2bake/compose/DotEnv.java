@@ -1,6 +1,7 @@
 package dev.compose2bake.compose;
 
 import dev.compose2bake.interp.Lookup;
+import dev.compose2bake.interp.Template;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,16 @@ public final class DotEnv {
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(warnings, "warnings");
     return new DotEnvParser(text, fileName, lookup, warnings).parse();
+  }
+
+  /** The values of a file and, for those written with variables, their templates. */
+  public record Parsed(LinkedHashMap<String, String> values, LinkedHashMap<String, Template> templates) {}
+
+  /** Like {@link #parse(String, String, Lookup)}, also keeping the templates of interpolated values. */
+  public static Parsed parseWithTemplates(String text, String fileName, Lookup lookup) {
+    DotEnvParser p = new DotEnvParser(text, fileName, lookup, warning -> { });
+    LinkedHashMap<String, String> values = p.parse();
+    return new Parsed(values, p.templates());
   }
 
   /** Reads {@code file} as UTF-8 and parses it like {@link #parse(String, String, Lookup, Consumer)}. */

@@ -15,6 +15,8 @@ final class DotEnvParser {
   private final Lookup lookup;
   private final Consumer<String> warnings;
   private final LinkedHashMap<String, String> out = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Template> templates = new LinkedHashMap<>();
+  private Template lastTemplate;
   private int pos;
 
   DotEnvParser(String text, String fileName, Lookup lookup, Consumer<String> warnings) {
@@ -22,6 +24,11 @@ final class DotEnvParser {
     this.fileName = fileName;
     this.lookup = lookup;
     this.warnings = warnings;
+  }
+
+  /** The values that were written with variables, as templates (after {@link #parse()}). */
+  LinkedHashMap<String, Template> templates() {
+    return templates;
   }
 
   LinkedHashMap<String, String> parse() {
@@ -77,7 +84,13 @@ final class DotEnvParser {
       }
       return;
     }
+    lastTemplate = null;
     out.put(key, value(start));
+    if (lastTemplate != null && !lastTemplate.isLiteral()) {
+      templates.put(key, lastTemplate);
+    } else {
+      templates.remove(key);
+    }
   }
 
   /** The index of the '=', ':' or newline ending the key, or -1 if the text ends first. */
@@ -143,7 +156,8 @@ final class DotEnvParser {
   /** Interpolates a value: variables from the lookup first, then those defined above in this file. */
   private String expand(String value, int start) {
     try {
-      return Template.parse(value).evaluate(lookup.orElse(out::get), warnings);
+      lastTemplate = Template.parse(value);
+      return lastTemplate.evaluate(lookup.orElse(out::get), warnings);
     } catch (InterpolationException e) {
       throw error(start, e.getMessage(), e);
     }

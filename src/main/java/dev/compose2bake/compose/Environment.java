@@ -15,6 +15,7 @@ public final class Environment implements Lookup {
   private final Map<String, String> fileValues = new LinkedHashMap<>();
   private final Map<String, String> fileOrigins = new LinkedHashMap<>();
   private final Map<String, java.nio.file.Path> filePaths = new LinkedHashMap<>();
+  private final Map<String, dev.compose2bake.interp.Template> fileTemplates = new LinkedHashMap<>();
   private final Map<String, String> overrides = new LinkedHashMap<>();
   private final Environment parent;
 
@@ -36,12 +37,22 @@ public final class Environment implements Lookup {
   }
 
   /** Adds the variables of one env file; the process environment still wins over them. */
-  public void addFile(String origin, java.nio.file.Path path, Map<String, String> values) {
-    for (Map.Entry<String, String> e : values.entrySet()) {
+  public void addFile(String origin, java.nio.file.Path path, DotEnv.Parsed parsed) {
+    for (Map.Entry<String, String> e : parsed.values().entrySet()) {
       fileValues.put(e.getKey(), e.getValue());
       fileOrigins.put(e.getKey(), origin);
       filePaths.put(e.getKey(), path);
+      if (parsed.templates().containsKey(e.getKey())) {
+        fileTemplates.put(e.getKey(), parsed.templates().get(e.getKey()));
+      } else {
+        fileTemplates.remove(e.getKey());
+      }
     }
+  }
+
+  /** The template of an env-file value written with variables ({@code E=${A}-x}), or null. */
+  public dev.compose2bake.interp.Template fileTemplate(String name) {
+    return parent == null ? fileTemplates.get(name) : null;
   }
 
   /**

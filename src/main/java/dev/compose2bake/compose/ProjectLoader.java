@@ -196,7 +196,7 @@ public final class ProjectLoader {
 
   private void readEnvFileInto(Path file, Position reference, Environment into) {
     SourceFile s = ProjectFiles.read(cwd, file, reference, limits.maxBytes());
-    into.addFile(s.displayName(), s.path(), DotEnv.parse(s.text(), s.displayName(), into));
+    into.addFile(s.displayName(), s.path(), DotEnv.parseWithTemplates(s.text(), s.displayName(), into));
   }
 
   /** Signals that a stage recorded errors in the diagnostics and loading must stop. */

@@ -40,7 +40,7 @@ public final class DocumentBuilder {
     List<Document.Block> blocks = new ArrayList<>();
     for (BakeVariable v : project.variables()) {
       List<Document.Attribute> attrs = new ArrayList<>();
-      attrs.add(new Document.Attribute("default", v.defaultValue() != null ? Value.Text.literal(v.defaultValue())
+      attrs.add(new Document.Attribute("default", v.defaultValue() != null ? strings.apply(v.defaultValue())
           : v.nullDefault() ? new Value.Null() : Value.Text.literal("")));
       List<Document.Block> checks = new ArrayList<>();
       for (BakeVariable.Validation c : v.validations()) {
@@ -141,6 +141,10 @@ public final class DocumentBuilder {
     }
     List<Value> out = new ArrayList<>();
     for (BakeObject o : objects) {
+      if (o.raw() != null) {
+        out.add(strings.apply(o.raw()));
+        continue;
+      }
       Map<String, Value> m = new LinkedHashMap<>();
       // type (or id) first reads best; the rest in name order.
       for (String first : List.of("type", "id")) {

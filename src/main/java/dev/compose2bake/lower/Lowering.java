@@ -30,10 +30,22 @@ public final class Lowering {
   private final PathMapper paths;
   private final XBake xbake;
 
-  public Lowering(Diagnostics diags, PathMapper paths) {
+  private final boolean resolve;
+
+  /** @param resolve true for a resolved snapshot; false when values keep their variables */
+  public Lowering(Diagnostics diags, PathMapper paths, boolean resolve) {
     this.diags = diags;
     this.paths = paths;
-    this.xbake = new XBake(diags, paths);
+    this.resolve = resolve;
+    this.xbake = new XBake(diags, paths, this);
+  }
+
+  /**
+   * Whether a value can be checked now: always in a snapshot; with kept variables only when it
+   * has none, since bake evaluates it with the environment of its own run.
+   */
+  boolean checkable(Text t) {
+    return resolve || t.template() == null || t.template().isLiteral();
   }
 
   /** The targets of every service that has a build section, in service-name order. */
@@ -148,7 +160,9 @@ public final class Lowering {
     t.tags = dedupe(t.tags);
     for (Text p : b.platforms()) {
       try {
-        Platforms.validate(p.value());
+        if (checkable(p)) {
+          Platforms.validate(p.value());
+        }
       } catch (LowerException e) {
         diags.error(p.position(), "invalid platform: " + e.buildxMessage(), e.hint());
       }
@@ -283,6 +297,9 @@ public final class Lowering {
 
   private List<BakeObject> cache(List<Text> entries, Position fallback) {
     for (Text e : entries) {
+      if (!checkable(e)) {
+        continue;
+      }
       try {
         CacheEntry.parseCacheEntries(List.of(e.value()));
       } catch (LowerException ex) {
@@ -294,33 +311,40 @@ public final class Lowering {
     }
     List<BakeObject> all = new ArrayList<>();
     for (Text e : entries) {
+      if (!checkable(e)) {
+        all.add(keptCacheEntry(e));
+        continue;
+      }
       List<BakeObject> parsed = BakeObjects.of(CacheEntry.parseCacheEntries(List.of(e.value())), CacheEntry::toJson);
-      all.addAll(parsed.size() == 1 ? lastAttributeTemplate(parsed.get(0), e) : parsed);
+      all.addAll(parsed);
     }
     return Dedup.removeDupes(all);
   }
 
   /**
-   * A cache entry written with variables keeps them in the attribute at the end of the text (the
-   * reference of {@code ${REGISTRY}/app:cache} or {@code type=registry,ref=${REF}}); variables
-   * elsewhere are written with their values.
+   * A cache entry with variables: an object whose last attribute keeps them when the rest is
+   * fixed text ({@code ${REGISTRY}/app:cache}, {@code type=registry,ref=${REF}}), else its CSV text
+   * for bake to parse when it runs.
    */
-  private List<BakeObject> lastAttributeTemplate(BakeObject o, Text e) {
-    if (e.template() == null || e.template().isLiteral()) {
-      return List.of(o);
-    }
-    Map<String, Object> attrs = new java.util.LinkedHashMap<>(o.attributes());
-    for (Map.Entry<String, Object> a : attrs.entrySet()) {
-      if (a.getValue() instanceof Str v && !a.getKey().equals("type") && e.value().endsWith(v.value())) {
-        dev.compose2bake.interp.Template rest = e.template().dropPrefix(e.value().length() - v.value().length());
-        if (rest != null && rest.variableNames().equals(e.template().variableNames())) {
-          a.setValue(new Str(v.value(), rest));
-          return List.of(new BakeObject(attrs));
+  private BakeObject keptCacheEntry(Text e) {
+    try {
+      List<BakeObject> parsed = BakeObjects.of(CacheEntry.parseCacheEntries(List.of(e.value())), CacheEntry::toJson);
+      if (parsed.size() == 1) {
+        for (Map.Entry<String, Object> a : parsed.get(0).attributes().entrySet()) {
+          if (a.getValue() instanceof Str v && !a.getKey().equals("type") && e.value().endsWith(v.value())) {
+            dev.compose2bake.interp.Template rest = e.template().dropPrefix(e.value().length() - v.value().length());
+            if (rest != null && rest.variableNames().equals(e.template().variableNames())) {
+              Map<String, Object> attrs = new java.util.LinkedHashMap<>(parsed.get(0).attributes());
+              attrs.put(a.getKey(), new Str(v.value(), rest));
+              return new BakeObject(attrs);
+            }
+          }
         }
       }
+    } catch (LowerException ignored) {
+      // not parseable with this run's values: bake parses it when it runs
     }
-    resolvedVariables(e, "a cache entry", "only variables in its last attribute can stay variables");
-    return List.of(o);
+    return BakeObject.raw(e.str());
   }
 
   /**

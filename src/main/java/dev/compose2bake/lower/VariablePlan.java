@@ -8,6 +8,7 @@ import dev.compose2bake.interp.Part;
 import dev.compose2bake.interp.Template;
 import dev.compose2bake.model.BakeTarget;
 import dev.compose2bake.model.BakeVariable;
+import dev.compose2bake.model.Str;
 import dev.compose2bake.source.Position;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,22 @@ public final class VariablePlan {
     }
     Map<String, String> resolved = new TreeMap<>();
     Environment env = project.environment();
+    // Env-file values written with variables ({@code E=${A}-x}) become defaults that use them.
+    Environment envFiles = project.environment();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(used);
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      Template t = envFiles.fileTemplate(name);
+      if (t != null && mode != EnvDefaults.NONE && !t.variableNames().contains(name)) {
+        Set<String> before = new TreeSet<>(used);
+        collect(t, used, nullable);
+        for (String n : used) {
+          if (!before.contains(n)) {
+            todo.push(n);
+          }
+        }
+      }
+    }
     for (String name : used) {
       if (NOT_VARIABLES.contains(name)) {
         resolved.put(name, env.get(name) == null ? "" : env.get(name));
@@ -122,9 +139,10 @@ public final class VariablePlan {
         continue;
       }
       String fileValue = env.fileValue(name);
+      Template fileTemplate = env.fileTemplate(name);
       java.nio.file.Path source = env.fileSource(name);
       String origin = source == null ? null : outputDir.toAbsolutePath().normalize().relativize(source).toString();
-      String dflt = null;
+      Str dflt = null;
       String comment = null;
       if (fileValue != null && mode != EnvDefaults.NONE) {
         if (mode == EnvDefaults.SAFE && looksLikeCredential(name)) {
@@ -132,7 +150,8 @@ public final class VariablePlan {
               + " is not written into the bake file: the name looks like a credential",
               "pass " + name + " in the environment when you run bake, or use --env-defaults all to write it");
         } else {
-          dflt = fileValue;
+          boolean selfReference = fileTemplate != null && fileTemplate.variableNames().contains(name);
+          dflt = new Str(fileValue, selfReference ? null : fileTemplate);
           comment = "default from " + (origin == null ? "the env file" : origin);
         }
       }

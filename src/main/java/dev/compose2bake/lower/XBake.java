@@ -23,9 +23,12 @@ final class XBake {
   private final Diagnostics diags;
   private final PathMapper paths;
 
-  XBake(Diagnostics diags, PathMapper paths) {
+  private final Lowering lowering;
+
+  XBake(Diagnostics diags, PathMapper paths, Lowering lowering) {
     this.diags = diags;
     this.paths = paths;
+    this.lowering = lowering;
   }
 
   void apply(Node node, Path base, BakeTarget.Builder t, Lowering.Structured st) {
@@ -69,7 +72,9 @@ final class XBake {
     List<Text> platforms = strings(x, "platforms");
     for (Text p : platforms) {
       try {
-        Platforms.validate(p.value());
+        if (lowering.checkable(p)) {
+          Platforms.validate(p.value());
+        }
       } catch (LowerException e) {
         diags.error(p.position(), "invalid platform: " + e.buildxMessage(), e.hint());
       }

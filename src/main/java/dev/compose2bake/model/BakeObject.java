@@ -8,8 +8,19 @@ import java.util.TreeMap;
 /**
  * A structured list item of a bake target (a cache entry, secret, ssh key, output or attestation):
  * attributes sorted by name, as bake prints them. Values are {@link Str}, Boolean, or a list of Str.
+ * An item written with variables that bake must parse itself when it runs is {@code raw}: its CSV
+ * text ({@code type=registry,ref=${REF}}), with no attributes.
  */
-public record BakeObject(Map<String, Object> attributes) {
+public record BakeObject(Map<String, Object> attributes, Str raw) {
+
+  public BakeObject(Map<String, Object> attributes) {
+    this(attributes, null);
+  }
+
+  /** An item kept as its CSV text, for bake to parse when it runs. */
+  public static BakeObject raw(Str csv) {
+    return new BakeObject(Map.of(), csv);
+  }
 
   public BakeObject {
     TreeMap<String, Object> sorted = new TreeMap<>();

@@ -55,6 +55,9 @@ public record BakeTarget(
     }
     for (List<BakeObject> l : List.of(cacheFrom, cacheTo, secrets, ssh, outputs, attest)) {
       for (BakeObject o : l) {
+        if (o.raw() != null) {
+          visitor.accept(o.raw());
+        }
         for (Object v : o.attributes().values()) {
           if (v instanceof Str s) {
             visitor.accept(s);

@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * A bake {@code variable} block that a kept Compose variable needs. The environment overrides it
  * when bake runs. Its default is {@code defaultValue} when set (a value from the project's env
- * files), else null when the variable's uses must tell unset from empty, else "". {@code comment}
+ * files, which may itself use other variables), else null when the variable's uses must tell unset from empty, else "". {@code comment}
  * says where the default came from; each validation is a required-variable check of Compose.
  */
-public record BakeVariable(String name, String defaultValue, boolean nullDefault, String comment,
+public record BakeVariable(String name, Str defaultValue, boolean nullDefault, String comment,
     List<Validation> validations) {
 
   public BakeVariable {
