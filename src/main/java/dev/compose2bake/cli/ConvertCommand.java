@@ -63,6 +63,11 @@ final class ConvertCommand implements Callable<Integer> {
           + " credential-like names; the default) or none.")
   String envDefaults = "safe";
 
+  @Option(names = "--check",
+      description = "Do not write: regenerate in memory and compare with the -o file. Exit 0 when it is up to"
+          + " date, 1 (with a unified diff) when it is not or does not exist. For pre-commit and CI.")
+  boolean check;
+
   @Option(names = {"-q", "--quiet"}, description = "Print errors only, no warnings.")
   boolean quiet;
 
@@ -86,6 +91,10 @@ final class ConvertCommand implements Callable<Integer> {
       console.err().println("Run 'compose2bake --help' for usage.");
       return ExitCodes.USAGE;
     }
+    if (check && output == null) {
+      console.err().println("compose2bake: --check compares with a file: name it with -o FILE");
+      return ExitCodes.USAGE;
+    }
     Path cwd = console.cwd();
     Path outFile = output == null ? null : cwd.resolve(output).normalize();
     LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profiles,
@@ -97,6 +106,9 @@ final class ConvertCommand implements Callable<Integer> {
     console.report(result.diagnostics(), quiet);
     if (!result.ok()) {
       return result.ioError() ? ExitCodes.IO : ExitCodes.INVALID;
+    }
+    if (check) {
+      return check(outFile, result.output(), options.commandLine());
     }
     if (outFile == null) {
       console.out().print(result.output());
@@ -110,6 +122,30 @@ final class ConvertCommand implements Callable<Integer> {
       return ExitCodes.IO;
     }
     return ExitCodes.OK;
+  }
+
+  /** Compares the generated text with the file; never writes it. */
+  private int check(Path outFile, String generated, List<String> command) {
+    String regenerate = String.join(" ", command);
+    if (!java.nio.file.Files.exists(outFile)) {
+      console.err().println("compose2bake: " + output + " does not exist; generate it with: " + regenerate);
+      return ExitCodes.OUT_OF_DATE;
+    }
+    String current;
+    try {
+      current = java.nio.file.Files.readString(outFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      console.err().println("compose2bake: cannot read " + output + ": " + e.getMessage());
+      return ExitCodes.IO;
+    }
+    if (current.equals(generated)) {
+      return ExitCodes.OK;
+    }
+    console.out().print(UnifiedDiff.diff(output, output + " (regenerated)", current, generated));
+    console.out().flush();
+    console.err().println("compose2bake: " + output + " is out of date with the Compose files; regenerate it, from its folder, with: "
+        + regenerate);
+    return ExitCodes.OUT_OF_DATE;
   }
 
   private Compiler.Format format() {
