@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /** Builds the command line and runs it against a {@link Console}; returns the exit code. */
 public final class Cli {
-  private static final Set<String> SUBCOMMANDS = Set.of("convert", "help");
+  private static final Set<String> SUBCOMMANDS = Set.of("convert", "help", "completion");
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   private Cli() {}
@@ -21,7 +21,9 @@ public final class Cli {
     }
     CommandLine cmd = new CommandLine(new RootCommand())
         .addSubcommand("convert", new ConvertCommand(console))
-        .addSubcommand("help", new CommandLine.HelpCommand());
+        .addSubcommand("help", new CommandLine.HelpCommand())
+        .addSubcommand("completion", new CompletionCommand());
+    cmd.setUsageHelpWidth(100);
     cmd.setOut(new java.io.PrintWriter(console.out(), true));
     cmd.setErr(new java.io.PrintWriter(console.err(), true));
     cmd.setParameterExceptionHandler((ex, a) -> {
@@ -43,7 +45,11 @@ public final class Cli {
 
   /** The top-level command: prints help when run alone. */
   @CommandLine.Command(name = "compose2bake", mixinStandardHelpOptions = true, version = "compose2bake 0.1.0",
-      description = "Compiles a Docker Compose project into a Docker Bake definition.",
+      description = {"Compiles a Docker Compose project into a Docker Bake definition (docker-bake.hcl or"
+          + " .json) that `docker buildx bake` reads as it reads the Compose project.", "",
+          "Without a command, `convert` runs: compose2bake -f compose.yaml -o docker-bake.hcl"},
+      footer = {"", "Exit codes: 0 ok, 1 --check found the file out of date, 2 wrong command line,"
+          + " 3 invalid Compose project, 4 a file could not be read or written."},
       subcommands = {})
   static final class RootCommand implements Runnable {
     @CommandLine.Spec

@@ -19,9 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code compose2bake [convert]}: writes the bake definition of a Compose project. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
-    description = "Writes the Docker Bake definition of a Compose project (HCL or JSON).",
-    sortOptions = false)
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Writes the Docker Bake definition of a Compose project, in HCL or JSON.", "",
+        "The project is loaded as `docker compose` loads it; each service with a build section becomes a"
+            + " bake target as `docker buildx bake` would make it. Compose variables stay bake variables, so"
+            + " the file can be committed; paths are relative to the output file's folder."},
+    footer = {"", "Examples:",
+        "  compose2bake -f compose.yaml -o docker-bake.hcl",
+        "  compose2bake -f compose.yaml -f compose.prod.yaml --profile tools -o docker-bake.json",
+        "  compose2bake -o docker-bake.hcl --check        # in CI or pre-commit: fail on drift",
+        "  compose2bake api worker                        # only these services and what they build on"})
 final class ConvertCommand implements Callable<Integer> {
   private final Console console;
 
