@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /** Builds the command line and runs it against a {@link Console}; returns the exit code. */
 public final class Cli {
-  private static final Set<String> SUBCOMMANDS = Set.of("convert", "build", "help");
+  private static final Set<String> SUBCOMMANDS = Set.of("convert", "build", "graph", "help");
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   private Cli() {}
@@ -29,6 +29,9 @@ public final class Cli {
     }
     if (all || name.equals("build")) {
       cmd.addSubcommand("build", new BuildCommand(console));
+    }
+    if (all || name.equals("graph")) {
+      cmd.addSubcommand("graph", new GraphCommand(console));
     }
     cmd.addSubcommand("help", new CommandLine.HelpCommand());
     cmd.setOut(new java.io.PrintWriter(console.out(), true));
