@@ -18,7 +18,12 @@ if ! command -v mvn >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
 fi
 
-scripts/install-tools.sh
+# The engine's packages too when we may start it, so that Debian's lists are read once.
+if [ "${C2B_ENGINE:-on}" != off ] && { [ "$(id -u)" = 0 ] || [ "${CI:-}" = true ]; }; then
+  scripts/install-tools.sh --engine
+else
+  scripts/install-tools.sh
+fi
 export DOCKER_CONFIG="$PWD/.tools/docker-config"
 
 started=0
