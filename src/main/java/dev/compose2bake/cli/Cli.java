@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /** Builds the command line and runs it against a {@link Console}; returns the exit code. */
 public final class Cli {
-  private static final Set<String> SUBCOMMANDS = Set.of("convert", "help", "completion");
+  private static final Set<String> SUBCOMMANDS = Set.of("convert", "build", "graph", "help", "completion");
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   private Cli() {}
@@ -19,10 +19,24 @@ public final class Cli {
     if (argv.isEmpty() || (!SUBCOMMANDS.contains(argv.get(0)) && !TOP_LEVEL_OPTIONS.contains(argv.get(0)))) {
       argv.add(0, "convert");
     }
-    CommandLine cmd = new CommandLine(new RootCommand())
-        .addSubcommand("convert", new ConvertCommand(console))
-        .addSubcommand("help", new CommandLine.HelpCommand())
-        .addSubcommand("completion", new CompletionCommand());
+    // picocli reads a command's annotations when it is added: only the command that runs is added
+    // (all of them for help and completion), so that convert, the common case, loads no class of the others.
+    String name = argv.get(0);
+    boolean all = !SUBCOMMANDS.contains(name) || name.equals("help") || name.equals("completion");
+    CommandLine cmd = new CommandLine(new RootCommand());
+    if (all || name.equals("convert")) {
+      cmd.addSubcommand("convert", new ConvertCommand(console));
+    }
+    if (all || name.equals("build")) {
+      cmd.addSubcommand("build", new BuildCommand(console));
+    }
+    if (all || name.equals("graph")) {
+      cmd.addSubcommand("graph", new GraphCommand(console));
+    }
+    cmd.addSubcommand("help", new CommandLine.HelpCommand());
+    if (all) {
+      cmd.addSubcommand("completion", new CompletionCommand());
+    }
     cmd.setUsageHelpWidth(100);
     cmd.setOut(new java.io.PrintWriter(console.out(), true));
     cmd.setErr(new java.io.PrintWriter(console.err(), true));

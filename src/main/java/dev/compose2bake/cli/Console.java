@@ -10,11 +10,18 @@ import java.util.Map;
 
 /**
  * Everything a command may touch of the outside world, injected so that the whole command line
- * runs in-process in tests: the working directory, the environment, the standard streams, and
- * whether stderr is a terminal (for colour).
+ * runs in-process in tests: the working directory, the environment, the standard streams, whether
+ * stderr is a terminal (for colour), and whether the streams are this process's own standard
+ * streams ({@code system}), which a child process such as buildx may then inherit.
  */
 public record Console(Path cwd, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
-    boolean terminal) {
+    boolean terminal, boolean system) {
+
+  /** A console over streams of the caller's own (tests): child processes' output is copied to them. */
+  public Console(Path cwd, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
+      boolean terminal) {
+    this(cwd, env, in, out, err, terminal, false);
+  }
 
   public boolean colour() {
     String noColor = env.get("NO_COLOR");

@@ -11,6 +11,8 @@ public final class ExitCodes {
   public static final int INVALID = 3;
   /** A file could not be read or written. */
   public static final int IO = 4;
+  /** {@code build}: the docker client or its buildx plugin cannot be run (EX_UNAVAILABLE). */
+  public static final int UNAVAILABLE = 69;
   /** A bug in compose2bake (EX_SOFTWARE); the message asks for a report. */
   public static final int INTERNAL = 70;
 

@@ -15,7 +15,7 @@ public final class Main {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     Console console = new Console(Path.of("").toAbsolutePath(), System.getenv(), System.in, out, err,
-        System.console() != null);
+        System.console() != null, true);
     System.exit(Cli.run(args, console));
   }
 }

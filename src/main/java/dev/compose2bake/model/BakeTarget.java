@@ -71,6 +71,13 @@ public record BakeTarget(
     }
   }
 
+  /** This target with another list of entitlements. */
+  public BakeTarget withEntitlements(List<Str> newEntitlements) {
+    return new BakeTarget(name, service, origin, context, contexts, dockerfile, dockerfileInline, args, labels, tags,
+        cacheFrom, cacheTo, target, secrets, ssh, platforms, outputs, pull, noCache, network, noCacheFilter, shmSize,
+        ulimits, List.copyOf(newEntitlements), extraHosts, attest);
+  }
+
   /** A mutable builder; {@link #build()} freezes the collections. */
   public static final class Builder {
     public String name;

@@ -70,6 +70,11 @@ public final class Buildx {
     return version;
   }
 
+  /** The DOCKER_CONFIG folder that holds the buildx plugin, or null for the user's own set-up. */
+  public String dockerConfig() {
+    return dockerConfig;
+  }
+
   /** The environment a case runs with: PATH, HOME, DOCKER_CONFIG and the given variables. */
   public Map<String, String> environment(Map<String, String> extra) {
     Map<String, String> env = baseEnv(dockerConfig);

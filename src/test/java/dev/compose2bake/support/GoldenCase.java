@@ -14,13 +14,14 @@ import java.util.stream.Stream;
  * One golden case: {@code testdata/<name>/} with the project files and optional control files:
  * {@code args} (one line; default {@code -f compose.yaml}), {@code env} (NAME=VALUE lines; the run
  * sees only these), {@code cwd} (folder to run in), {@code stdin}, {@code deliberate} (why buildx
- * reads the Compose files differently, which skips that comparison) and {@code bake-args} (the
- * arguments that make buildx read the Compose files, when they differ from {@code args}).
+ * reads the Compose files differently, which skips that comparison), {@code bake-args} (the
+ * arguments that make buildx read the Compose files, when they differ from {@code args}) and
+ * {@code commands} (other commands to compare with golden files, see CommandGoldenTest).
  */
 public record GoldenCase(Path dir, String name, List<String> args, List<String> bakeArgs, Map<String, String> env,
     String cwd, String stdin, String deliberate, boolean refused) {
 
-  static final List<String> CONTROL = List.of("args", "env", "cwd", "stdin", "deliberate", "bake-args", "README");
+  static final List<String> CONTROL = List.of("args", "env", "cwd", "stdin", "deliberate", "bake-args", "README", "commands");
 
   public static List<GoldenCase> all(Path testdata) throws IOException {
     List<GoldenCase> out = new ArrayList<>();
