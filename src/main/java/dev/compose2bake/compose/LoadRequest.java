@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * What to load, as the command line says it: the working directory, the {@code -f} files (empty
  * for default discovery), {@code --project-directory}, {@code -p}, {@code --env-file}s, the active
- * {@code --profile}s, the process environment, and standard input for {@code -f -}.
+ * {@code --profile}s, the process environment, and the bytes of standard input for {@code -f -}.
  */
 public record LoadRequest(
     Path cwd,
@@ -18,7 +18,7 @@ public record LoadRequest(
     List<String> envFiles,
     List<String> profiles,
     Map<String, String> processEnv,
-    Supplier<String> stdin) {
+    Supplier<byte[]> stdin) {
 
   public LoadRequest {
     files = List.copyOf(files);

@@ -71,9 +71,7 @@ public final class ProjectLoader {
     List<SourceFile> sources = new ArrayList<>();
     List<List<Node>> documents = new ArrayList<>();
     for (Path f : files) {
-      SourceFile source = f == null
-          ? new SourceFile("-", null, ProjectFiles.decode("-", null, req.stdin().get().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-          : ProjectFiles.read(cwd, f, null, limits.maxBytes());
+      SourceFile source = f == null ? readStdin(req) : ProjectFiles.read(cwd, f, null, limits.maxBytes());
       sources.add(source);
       documents.add(yaml.read(source));
     }
@@ -98,7 +96,8 @@ public final class ProjectLoader {
    */
   private MapNode loadModel(List<SourceFile> sources, List<List<Node>> documents, Path projectDir, Environment env,
       List<Path> chain, Diagnostics diags) {
-    Extends extendsResolver = new Extends(projectDir, (file, ref) -> loadExtended(file, ref, env, projectDir, diags));
+    Extends extendsResolver = new Extends(projectDir, (file, ref) -> loadExtended(file, ref, env, projectDir, diags),
+        limits.maxExpandedNodes());
     MapNode dict = null;
     for (int i = 0; i < sources.size(); i++) {
       SourceFile source = sources.get(i);
@@ -125,6 +124,7 @@ public final class ProjectLoader {
           }
         }
         MapNode merged = dict == null ? map : Merger.mergeMappings(dict, map, TreePath.ROOT);
+        checkServiceCount(merged, source);
         merged = Unicity.apply(merged);
         merged = Canonical.apply(merged);
         dict = Unicity.apply(merged);
@@ -135,6 +135,26 @@ public final class ProjectLoader {
           "add a services: section"));
     }
     return dict;
+  }
+
+  private SourceFile readStdin(LoadRequest req) {
+    byte[] bytes = req.stdin().get();
+    if (bytes.length > limits.maxBytes()) {
+      throw new CompileException(Diagnostic.error(null, "standard input has more than the limit of "
+          + limits.maxBytes() + " bytes", YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes())), true);
+    }
+    return new SourceFile("-", null, ProjectFiles.decode("-", null, bytes));
+  }
+
+  /** The limit on services, checked as soon as a document is merged, before the costlier stages. */
+  private void checkServiceCount(MapNode merged, SourceFile source) {
+    if (merged.get("services") instanceof MapNode services && services.size() > limits.maxServices()) {
+      MapNode.Entry e = merged.entry("services");
+      throw new CompileException(Diagnostic.error(e.key().position(), "the project has " + services.size()
+          + " services, more than the limit of " + limits.maxServices(),
+          "no real project has that many; check for generated input, or convert parts of it with -f; "
+              + YamlLimits.raise(YamlLimits.SERVICES, limits.maxServices())));
+    }
   }
 
   private static MapNode topLevel(Node doc) {
