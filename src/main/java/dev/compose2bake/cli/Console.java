@@ -21,15 +21,28 @@ public record Console(Path cwd, Map<String, String> env, InputStream in, PrintSt
     return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 
+  /** At most this many diagnostics are printed; the rest are counted (a generated file can have thousands). */
+  static final int MAX_SHOWN = 100;
+
   /** Prints the diagnostics to stderr, warnings only unless quiet. */
   public void report(Diagnostics diags, boolean quiet) {
     DiagnosticRenderer renderer = new DiagnosticRenderer(colour());
     StringBuilder b = new StringBuilder();
+    int shown = 0;
+    int hidden = 0;
     for (Diagnostic d : diags.all()) {
       if (quiet && !d.isError()) {
         continue;
       }
+      if (shown == MAX_SHOWN) {
+        hidden++;
+        continue;
+      }
       b.append(renderer.render(d));
+      shown++;
+    }
+    if (hidden > 0) {
+      b.append("(").append(hidden).append(" more not shown)\n");
     }
     if (diags.errorCount() > 1) {
       b.append(diags.errorCount()).append(" errors\n");
