@@ -6,6 +6,7 @@ import dev.compose2bake.source.MapNode;
 import dev.compose2bake.source.Node;
 import dev.compose2bake.source.Position;
 import dev.compose2bake.source.ScalarNode;
+import dev.compose2bake.source.YamlLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,7 +147,8 @@ final class Extends {
       if (created > maxNodes) {
         throw new CompileException(Diagnostic.error(l.service().get("extends").position(),
             "extends makes the services expand to more than " + maxNodes + " YAML nodes (the limit on expansion)",
-            "shorten the chains of extends, or move the lists they repeat into fewer services"));
+            "shorten the chains of extends, or move the lists they repeat into fewer services; "
+                + YamlLimits.raise(YamlLimits.NODES, maxNodes)));
       }
       l.services().put(l.name(), merged);
       base = merged;

@@ -33,6 +33,10 @@ public final class ProjectFiles {
   public static SourceFile read(Path cwd, Path file, Position position, long maxBytes) {
     Path abs = file.toAbsolutePath().normalize();
     String name = displayName(cwd, abs);
+    if (position == null) {
+      // named on the command line: the error still starts with the file's name
+      position = Position.ofFile(new SourceFile(name, abs, ""));
+    }
     byte[] bytes;
     try {
       if (Files.isDirectory(abs)) {
@@ -44,12 +48,12 @@ public final class ProjectFiles {
         throw new CompileException(Diagnostic.error(position, name + " has " + size
             + " bytes, more than the limit of " + maxBytes + " bytes",
             "a Compose file is rarely that large; check that this is the right file; "
-                + YamlLimits.raise(YamlLimits.BYTES, maxBytes)), true);
+                + YamlLimits.raise(YamlLimits.BYTES, maxBytes)), false);
       }
       bytes = Files.readAllBytes(abs);
     } catch (NoSuchFileException e) {
       throw new CompileException(Diagnostic.error(position, "cannot read " + name + ": no such file",
-          "check the path; relative paths are resolved against " + (position == null ? "the working directory"
+          "check the path; relative paths are resolved against " + (!position.hasLine() ? "the working directory"
               : "the folder of the file that names it")), true);
     } catch (IOException e) {
       throw new CompileException(Diagnostic.error(position, "cannot read " + name + ": " + e.getMessage(), null), true);

@@ -140,8 +140,9 @@ public final class ProjectLoader {
   private SourceFile readStdin(LoadRequest req) {
     byte[] bytes = req.stdin().get();
     if (bytes.length > limits.maxBytes()) {
-      throw new CompileException(Diagnostic.error(null, "standard input has more than the limit of "
-          + limits.maxBytes() + " bytes", YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes())), true);
+      throw new CompileException(Diagnostic.error(Position.ofFile(new SourceFile("-", null, "")),
+          "standard input has more than the limit of " + limits.maxBytes() + " bytes",
+          YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes())));
     }
     return new SourceFile("-", null, ProjectFiles.decode("-", null, bytes));
   }
@@ -212,7 +213,14 @@ public final class ProjectLoader {
 
   private void readEnvFileInto(Path file, Position reference, Environment into) {
     SourceFile s = ProjectFiles.read(cwd, file, reference, limits.maxBytes());
-    into.addFile(s.displayName(), DotEnv.parse(s.text(), s.displayName(), into));
+    Map<String, String> values;
+    try {
+      values = DotEnv.parse(s.text(), s.displayName(), into);
+    } catch (DotEnvException e) {
+      throw new CompileException(Diagnostic.error(new Position(s, e.line(), 1), "invalid env file: " + e.problem(),
+          "an env file holds NAME=VALUE lines; quote values with spaces or special characters"));
+    }
+    into.addFile(s.displayName(), values);
   }
 
   /** Signals that a stage recorded errors in the diagnostics and loading must stop. */

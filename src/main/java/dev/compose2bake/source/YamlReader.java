@@ -332,6 +332,10 @@ public final class YamlReader {
 
     private String keyText(ScalarNode key) {
       Object v = key.value();
+      if (v == null) {
+        throw error(key.position(), "a mapping key must be a string, not null",
+            "give the entry a name; quote \"~\" or \"null\" to use them as names");
+      }
       if (!(v instanceof String s)) {
         throw error(key.position(), "a mapping key must be a string, not " + key.kindName() + " (" + key.text() + ")",
             "quote the key: \"" + key.text() + "\"");
