@@ -128,7 +128,8 @@ class HostileInputPropertyTest {
         slowestMillis = millis;
         slowest = what;
       }
-      String context = what + " (seed " + SEED + ")\n" + describe(files) + "\nstderr:\n" + run.stderr();
+      String context = what + " (seed " + SEED + ")\nenvironment: " + env + "\n" + describe(files) + "\nstderr:\n"
+          + run.stderr();
       EXITS.merge((what.startsWith("document") ? "documents:" : "mutations:") + run.exitCode(), 1, Integer::sum);
       if (Boolean.getBoolean("property.verbose") && run.exitCode() != 0) {
         System.out.println(what + ": " + run.stderr().lines().findFirst().orElse(""));
