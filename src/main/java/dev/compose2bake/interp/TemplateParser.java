@@ -15,7 +15,7 @@ final class TemplateParser {
    * StackOverflowError, whose depth depends on the thread's stack and which later recursive passes
    * over the same template would not catch.
    */
-  static final int MAX_NESTING = 100;
+  static final int MAX_NESTING = 1000;
 
   private final String text;
   private int depth;
