@@ -54,7 +54,14 @@ public final class Cli {
       }
       return ExitCodes.INTERNAL;
     });
-    return cmd.execute(argv.toArray(new String[0]));
+    try {
+      return cmd.execute(argv.toArray(new String[0]));
+    } catch (StackOverflowError | OutOfMemoryError ex) {
+      // picocli passes errors through: still one line, never a stack trace (limits should make this unreachable).
+      console.err().println("compose2bake: internal error: " + ex + " (the input is too large or too deeply nested"
+          + " for this run; please report it)");
+      return ExitCodes.INTERNAL;
+    }
   }
 
   /** The top-level command: prints help when run alone. */

@@ -2,13 +2,20 @@ package dev.compose2bake.cli;
 
 import dev.compose2bake.Compiler;
 import dev.compose2bake.compose.LoadRequest;
+import dev.compose2bake.diag.Diagnostics;
 import dev.compose2bake.emit.OutputFile;
 import dev.compose2bake.lower.VariablePlan;
+import dev.compose2bake.source.Position;
+import dev.compose2bake.source.SourceFile;
 import dev.compose2bake.source.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,14 +109,21 @@ final class ConvertCommand implements Callable<Integer> {
       console.err().println("compose2bake: --check compares with a file: name it with -o FILE");
       return ExitCodes.USAGE;
     }
+    YamlLimits limits;
+    try {
+      limits = YamlLimits.parse(console.env().get(YamlLimits.VARIABLE));
+    } catch (IllegalArgumentException e) {
+      console.err().println("compose2bake: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Path cwd = console.cwd();
     Path outFile = output == null ? null : cwd.resolve(output).normalize();
     LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profiles,
-        console.env(), this::readStdin, resolve);
+        console.env(), () -> readStdin(limits.maxBytes()), resolve);
     Path outputDir = outFile == null ? cwd : outFile.getParent();
     Compiler.Options options = new Compiler.Options(load, services, fmt, outputDir, commandLine(cwd, outputDir),
         resolve, defaults);
-    Compiler.Result result = new Compiler(YamlLimits.DEFAULT).compile(options);
+    Compiler.Result result = new Compiler(limits).compile(options);
     console.report(result.diagnostics(), quiet);
     if (!result.ok()) {
       return result.ioError() ? ExitCodes.IO : ExitCodes.INVALID;
@@ -123,9 +137,15 @@ final class ConvertCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     try {
+      if (Files.isDirectory(outFile)) {
+        throw new IOException("it is a directory");
+      }
       OutputFile.write(outFile, result.output());
-    } catch (IOException e) {
-      console.err().println("compose2bake: cannot write " + output + ": " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      Diagnostics diags = new Diagnostics();
+      diags.error(Position.ofFile(new SourceFile(output, outFile, "")), "cannot write the output file: "
+          + reason(e), "the file keeps its old contents; check the path and the folder's permissions");
+      console.report(diags, quiet);
       return ExitCodes.IO;
     }
     return ExitCodes.OK;
@@ -150,9 +170,26 @@ final class ConvertCommand implements Callable<Integer> {
     }
     console.out().print(UnifiedDiff.diff(output, output + " (regenerated)", current, generated));
     console.out().flush();
-    console.err().println("compose2bake: " + output + " is out of date with the Compose files; regenerate it, from its folder, with: "
-        + regenerate);
+    console.err().println("compose2bake: " + output + " is out of date with the Compose files; regenerate it,"
+        + " from its folder, with: " + regenerate);
     return ExitCodes.OUT_OF_DATE;
+  }
+
+  /** What went wrong with a file, in words: Java's own messages for these name only the path. */
+  static String reason(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory: " + ((NoSuchFileException) e).getFile();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied: " + ((AccessDeniedException) e).getFile();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    if (e instanceof FileSystemException f) {
+      return e.getClass().getSimpleName().replace("Exception", "") + ": " + f.getFile();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private Compiler.Format format() {
@@ -183,10 +220,11 @@ final class ConvertCommand implements Callable<Integer> {
     };
   }
 
-  private String readStdin() {
+  /** Standard input, read up to one byte past the size limit (the reader then reports the limit). */
+  private byte[] readStdin(int maxBytes) {
     try {
       InputStream in = console.in();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,6 @@ package dev.compose2bake.cli;
 import dev.compose2bake.compose.LoadRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ final class LoadingOptions {
     return new LoadRequest(console.cwd(), files, projectDirectory, projectName, envFiles, profiles, console.env(),
         () -> {
           try {
-            return new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
+            return console.in().readAllBytes();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -2,8 +2,10 @@ package dev.compose2bake.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The process entry point: the only place that calls {@link System#exit}. */
@@ -15,7 +17,21 @@ public final class Main {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     Console console = new Console(Path.of("").toAbsolutePath(), System.getenv(), System.in, out, err,
-        System.console() != null, true);
+        stderrIsTerminal(), true);
     System.exit(Cli.run(args, console));
+  }
+
+  /**
+   * Whether standard error, where diagnostics go, is a terminal. System.console() answers for
+   * standard input and output, so {@code compose2bake 2> log} on a terminal would put colour codes
+   * into the log; on Linux the answer comes from what file descriptor 2 is.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 }

@@ -219,8 +219,9 @@ public final class Decoder {
     try {
       Map<String, String> values = DotEnv.parse(source.text(), source.displayName(), loaded.environment());
       values.forEach((k, v) -> env.put(k, new Text(v, null, file.position())));
-    } catch (RuntimeException ex) {
-      diags.error(file.position(), "cannot read env file " + file.value() + ": " + ex.getMessage(), null);
+    } catch (DotEnvException ex) {
+      diags.error(new Position(source, ex.line(), 1), "invalid env file: " + ex.problem(),
+          "an env file holds NAME=VALUE lines; named by env_file: at " + file.position());
     }
   }
 

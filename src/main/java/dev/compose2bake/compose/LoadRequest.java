@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * What to load, as the command line says it: the working directory, the {@code -f} files (empty
  * for default discovery), {@code --project-directory}, {@code -p}, {@code --env-file}s, the active
- * {@code --profile}s, the process environment, standard input for {@code -f -}, and whether the
- * output is a resolved snapshot (then a missing required variable is an error at once).
+ * {@code --profile}s, the process environment, the bytes of standard input for {@code -f -}, and
+ * whether the output is a resolved snapshot (then a missing required variable is an error at once).
  */
 public record LoadRequest(
     Path cwd,
@@ -19,7 +19,7 @@ public record LoadRequest(
     List<String> envFiles,
     List<String> profiles,
     Map<String, String> processEnv,
-    Supplier<String> stdin,
+    Supplier<byte[]> stdin,
     boolean resolveVariables) {
 
   public LoadRequest {

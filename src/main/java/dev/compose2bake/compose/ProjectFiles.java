@@ -4,6 +4,7 @@ import dev.compose2bake.diag.CompileException;
 import dev.compose2bake.diag.Diagnostic;
 import dev.compose2bake.source.Position;
 import dev.compose2bake.source.SourceFile;
+import dev.compose2bake.source.YamlLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,6 +33,10 @@ public final class ProjectFiles {
   public static SourceFile read(Path cwd, Path file, Position position, long maxBytes) {
     Path abs = file.toAbsolutePath().normalize();
     String name = displayName(cwd, abs);
+    if (position == null) {
+      // named on the command line: the error still starts with the file's name
+      position = Position.ofFile(new SourceFile(name, abs, ""));
+    }
     byte[] bytes;
     try {
       if (Files.isDirectory(abs)) {
@@ -40,13 +45,15 @@ public final class ProjectFiles {
       }
       long size = Files.size(abs);
       if (size > maxBytes) {
-        throw new CompileException(Diagnostic.error(position, name + " is larger than " + (maxBytes >> 20) + " MiB",
-            "a Compose file is rarely that large; check that this is the right file"), true);
+        throw new CompileException(Diagnostic.error(position, name + " has " + size
+            + " bytes, more than the limit of " + maxBytes + " bytes",
+            "a Compose file is rarely that large; check that this is the right file; "
+                + YamlLimits.raise(YamlLimits.BYTES, maxBytes)), false);
       }
       bytes = Files.readAllBytes(abs);
     } catch (NoSuchFileException e) {
       throw new CompileException(Diagnostic.error(position, "cannot read " + name + ": no such file",
-          "check the path; relative paths are resolved against " + (position == null ? "the working directory"
+          "check the path; relative paths are resolved against " + (!position.hasLine() ? "the working directory"
               : "the folder of the file that names it")), true);
     } catch (IOException e) {
       throw new CompileException(Diagnostic.error(position, "cannot read " + name + ": " + e.getMessage(), null), true);
@@ -56,6 +63,12 @@ public final class ProjectFiles {
 
   /** Decodes UTF-8, dropping a byte-order mark; invalid UTF-8 is an error that names the line. */
   public static String decode(String name, Path path, byte[] bytes) {
+    String utf = otherEncoding(bytes);
+    if (utf != null) {
+      throw new CompileException(Diagnostic.error(Position.ofFile(new SourceFile(name, path, "")),
+          "the file is encoded as " + utf + " (it starts with its byte-order mark), not UTF-8",
+          "save the file as UTF-8 (without a byte-order mark)"), false);
+    }
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -81,6 +94,24 @@ public final class ProjectFiles {
           String.format("the file is not valid UTF-8 (byte 0x%02X at offset %d)", bytes[bad] & 0xff, bad),
           "save the file as UTF-8"), false);
     }
+  }
+
+  /** The name of a UTF-16 or UTF-32 encoding whose byte-order mark starts the bytes, else null. */
+  private static String otherEncoding(byte[] b) {
+    int n = b.length;
+    if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+      return "UTF-32 big-endian";
+    }
+    if (n >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
+      return "UTF-32 little-endian";
+    }
+    if (n >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return "UTF-16 big-endian";
+    }
+    if (n >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return "UTF-16 little-endian";
+    }
+    return null;
   }
 
   private static int firstInvalid(byte[] b, int start) {

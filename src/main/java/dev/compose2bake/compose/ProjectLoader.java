@@ -74,9 +74,7 @@ public final class ProjectLoader {
     List<SourceFile> sources = new ArrayList<>();
     List<List<Node>> documents = new ArrayList<>();
     for (Path f : files) {
-      SourceFile source = f == null
-          ? new SourceFile("-", null, ProjectFiles.decode("-", null, req.stdin().get().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-          : ProjectFiles.read(cwd, f, null, limits.maxBytes());
+      SourceFile source = f == null ? readStdin(req) : ProjectFiles.read(cwd, f, null, limits.maxBytes());
       sources.add(source);
       documents.add(yaml.read(source));
     }
@@ -101,7 +99,8 @@ public final class ProjectLoader {
    */
   private MapNode loadModel(List<SourceFile> sources, List<List<Node>> documents, Path projectDir, Environment env,
       List<Path> chain, Diagnostics diags) {
-    Extends extendsResolver = new Extends(projectDir, (file, ref) -> loadExtended(file, ref, env, projectDir, diags));
+    Extends extendsResolver = new Extends(projectDir, (file, ref) -> loadExtended(file, ref, env, projectDir, diags),
+        limits.maxExpandedNodes());
     MapNode dict = null;
     for (int i = 0; i < sources.size(); i++) {
       SourceFile source = sources.get(i);
@@ -128,6 +127,7 @@ public final class ProjectLoader {
           }
         }
         MapNode merged = dict == null ? map : Merger.mergeMappings(dict, map, TreePath.ROOT);
+        checkServiceCount(merged, source);
         merged = Unicity.apply(merged);
         merged = Canonical.apply(merged);
         dict = Unicity.apply(merged);
@@ -138,6 +138,27 @@ public final class ProjectLoader {
           "add a services: section"));
     }
     return dict;
+  }
+
+  private SourceFile readStdin(LoadRequest req) {
+    byte[] bytes = req.stdin().get();
+    if (bytes.length > limits.maxBytes()) {
+      throw new CompileException(Diagnostic.error(Position.ofFile(new SourceFile("-", null, "")),
+          "standard input has more than the limit of " + limits.maxBytes() + " bytes",
+          YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes())));
+    }
+    return new SourceFile("-", null, ProjectFiles.decode("-", null, bytes));
+  }
+
+  /** The limit on services, checked as soon as a document is merged, before the costlier stages. */
+  private void checkServiceCount(MapNode merged, SourceFile source) {
+    if (merged.get("services") instanceof MapNode services && services.size() > limits.maxServices()) {
+      MapNode.Entry e = merged.entry("services");
+      throw new CompileException(Diagnostic.error(e.key().position(), "the project has " + services.size()
+          + " services, more than the limit of " + limits.maxServices(),
+          "no real project has that many; check for generated input, or convert parts of it with -f; "
+              + YamlLimits.raise(YamlLimits.SERVICES, limits.maxServices())));
+    }
   }
 
   private static MapNode topLevel(Node doc) {
@@ -196,7 +217,14 @@ public final class ProjectLoader {
 
   private void readEnvFileInto(Path file, Position reference, Environment into) {
     SourceFile s = ProjectFiles.read(cwd, file, reference, limits.maxBytes());
-    into.addFile(s.displayName(), s.path(), DotEnv.parseWithTemplates(s.text(), s.displayName(), into));
+    DotEnv.Parsed values;
+    try {
+      values = DotEnv.parseWithTemplates(s.text(), s.displayName(), into);
+    } catch (DotEnvException e) {
+      throw new CompileException(Diagnostic.error(new Position(s, e.line(), 1), "invalid env file: " + e.problem(),
+          "an env file holds NAME=VALUE lines; quote values with spaces or special characters"));
+    }
+    into.addFile(s.displayName(), s.path(), values);
   }
 
   /** Signals that a stage recorded errors in the diagnostics and loading must stop. */

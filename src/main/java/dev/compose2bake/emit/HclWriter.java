@@ -107,6 +107,10 @@ public final class HclWriter {
       String delimiter = delimiter(heredoc);
       return "<<" + delimiter + "\n" + heredoc + delimiter;
     }
+    return quoted(t);
+  }
+
+  private static String quoted(Value.Text t) {
     return '"' + Escapes.template(t, HclWriter::escapeQuoted) + '"';
   }
 
@@ -117,7 +121,8 @@ public final class HclWriter {
     List<String> items = new ArrayList<>();
     boolean simple = true;
     for (Value item : l.items()) {
-      String r = value(item, level + 1, 0);
+      // A heredoc cannot be a list item: its closing delimiter must end its line, and the item needs a comma.
+      String r = item instanceof Value.Text t ? quoted(t) : value(item, level + 1, 0);
       simple &= r.indexOf('\n') < 0 && !(item instanceof Value.MapOf);
       items.add(r);
     }

@@ -43,7 +43,8 @@ public final class InterpolationException extends RuntimeException {
 
   static InterpolationException tooDeep(String template) {
     return new InterpolationException(Kind.INVALID_FORMAT,
-        "interpolation nested too deeply: " + quote(snippet(template, 0)), template, 0, null, null);
+        "interpolation nested more than " + TemplateParser.MAX_NESTING + " levels deep (the limit on nesting): "
+            + quote(snippet(template, 0)), template, 0, null, null);
   }
 
   /** The whole text when short, else an excerpt from {@code offset}. */

@@ -10,7 +10,15 @@ import java.util.List;
  */
 final class TemplateParser {
 
+  /**
+   * How deeply ${...} may nest inside defaults and messages. An explicit bound rather than a caught
+   * StackOverflowError, whose depth depends on the thread's stack and which later recursive passes
+   * over the same template would not catch.
+   */
+  static final int MAX_NESTING = 1000;
+
   private final String text;
+  private int depth;
 
   private TemplateParser(String text) {
     this.text = text;
@@ -82,7 +90,11 @@ final class TemplateParser {
     }
     Part.Op op = Part.Op.fromToken(text.substring(nameEnd, argStart));
     // compose-go substitutes the argument eagerly, so an invalid argument is an error whatever the variables.
+    if (++depth > MAX_NESTING) {
+      throw InterpolationException.tooDeep(text);
+    }
     parts.add(new Part.Operation(name, op, parseRegion(argStart, close)));
+    depth--;
     return close + 1;
   }
 

@@ -59,22 +59,25 @@ public final class SourceFile {
     return new Position(this, line, column);
   }
 
+  /**
+   * Where each line starts. A line ends at LF, CRLF or a lone CR, the line breaks of YAML 1.2 (so
+   * that the lines agree with snakeyaml's marks, also in old Mac files that use CR alone).
+   */
   private int[] lineStarts() {
     int[] starts = lineStarts;
     if (starts == null) {
+      int[] buf = new int[16];
       int count = 1;
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          count++;
+        char c = text.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+          if (count == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+          }
+          buf[count++] = i + 1;
         }
       }
-      starts = new int[count];
-      int n = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          starts[n++] = i + 1;
-        }
-      }
+      starts = Arrays.copyOf(buf, count);
       lineStarts = starts;
     }
     return starts;

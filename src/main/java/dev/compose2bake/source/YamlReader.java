@@ -40,10 +40,11 @@ public final class YamlReader {
   /** The documents of the file, in order; an empty or comment-only file has none. */
   public List<Node> read(SourceFile file) {
     if (file.text().length() > limits.maxBytes()) {
-      throw error(Position.ofFile(file),
-          "the file is larger than " + (limits.maxBytes() >> 20) + " MiB",
-          "split the project into several files (Compose merges them with -f) or remove generated bulk");
+      throw error(Position.ofFile(file), "the file is larger than the limit of " + limits.maxBytes() + " bytes",
+          "split the project into several files (Compose merges them with -f); "
+              + YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes()));
     }
+    checkCharacters(file);
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file.displayName())
         .setCodePointLimit(Math.max(limits.maxBytes(), 1))
@@ -60,6 +61,30 @@ public final class YamlReader {
       throw error(Position.ofFile(file), "invalid YAML: " + firstLine(e.getMessage()), null);
     }
     return builder.documents;
+  }
+
+  /**
+   * YAML allows only printable characters (YAML 1.2, production c-printable): no control
+   * characters but tab and line breaks, no lone surrogates, no U+FFFE/U+FFFF. snakeyaml refuses
+   * them without a position; this finds the first one and says where it is.
+   */
+  private static void checkCharacters(SourceFile file) {
+    String text = file.text();
+    int i = 0;
+    while (i < text.length()) {
+      int c = text.codePointAt(i);
+      boolean printable = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+          || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      if (!printable) {
+        int[] lc = file.lineAndColumn(i);
+        String name = String.format("U+%04X", c);
+        throw error(new Position(file, lc[0], lc[1]), "the file contains the character " + name
+            + (c == 0 ? " (NUL)" : c == 0x1B ? " (ESC)" : "") + ", which YAML does not allow",
+            "remove it; inside a double-quoted string it can be written as an escape, e.g. \\u"
+                + String.format("%04X", c & 0xFFFF));
+      }
+      i += Character.charCount(c);
+    }
   }
 
   private CompileException syntaxError(SourceFile file, MarkedYamlEngineException e) {
@@ -84,6 +109,18 @@ public final class YamlReader {
       }
     }
     return new CompileException(Diagnostic.error(pos, "invalid YAML: " + problem, hint));
+  }
+
+  private static int loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String firstLine(String s) {
@@ -136,8 +173,9 @@ public final class YamlReader {
         case SequenceStart:
           CollectionStartEvent c = (CollectionStartEvent) event;
           if (stack.size() >= limits.maxDepth()) {
-            throw error(pos(event), "the YAML is nested more than " + limits.maxDepth() + " levels deep",
-                "a Compose file never needs this depth; check for generated or corrupted input");
+            throw error(pos(event), "the YAML is nested more than " + limits.maxDepth()
+                + " levels deep (the limit on nesting)", "a Compose file never needs this depth; check for generated"
+                + " or corrupted input; " + YamlLimits.raise(YamlLimits.DEPTH, limits.maxDepth()));
           }
           stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, c, pos(event)));
           break;
@@ -159,7 +197,14 @@ public final class YamlReader {
       String text = s.getValue();
       if (text.length() > limits.maxStringLength()) {
         throw error(pos(s), "a string of " + text.length() + " characters is longer than the limit of "
-            + limits.maxStringLength(), null);
+            + limits.maxStringLength() + " characters", "keep large content in files (a Dockerfile rather than"
+            + " dockerfile_inline); " + YamlLimits.raise(YamlLimits.STRING, limits.maxStringLength()));
+      }
+      int bad = loneSurrogate(text);
+      if (bad >= 0) {
+        throw error(pos(s), String.format("the string holds a lone surrogate U+%04X, which is not a character",
+            (int) text.charAt(bad)), "an escape \\uD800-\\uDFFF must be part of a pair; for characters beyond"
+            + " U+FFFF write \\UXXXXXXXX");
       }
       Optional<String> tag = s.getTag();
       Position p = pos(s);
@@ -205,8 +250,9 @@ public final class YamlReader {
       }
       expanded = Node.addSizes(expanded, node.expandedSize());
       if (expanded > limits.maxExpandedNodes() || node.expandedSize() > limits.maxExpandedNodes()) {
-        throw error(node.position(), "YAML aliases expand to more than " + limits.maxExpandedNodes() + " nodes",
-            "this looks like an alias bomb (\"billion laughs\"); use fewer nested aliases");
+        throw error(node.position(), "YAML aliases expand to more than " + limits.maxExpandedNodes()
+            + " nodes (the limit on alias expansion)", "this looks like an alias bomb (\"billion laughs\"); use fewer"
+            + " nested aliases; " + YamlLimits.raise(YamlLimits.NODES, limits.maxExpandedNodes()));
       }
       if (stack.isEmpty()) {
         documents.add(node);
@@ -286,6 +332,10 @@ public final class YamlReader {
 
     private String keyText(ScalarNode key) {
       Object v = key.value();
+      if (v == null) {
+        throw error(key.position(), "a mapping key must be a string, not null",
+            "give the entry a name; quote \"~\" or \"null\" to use them as names");
+      }
       if (!(v instanceof String s)) {
         throw error(key.position(), "a mapping key must be a string, not " + key.kindName() + " (" + key.text() + ")",
             "quote the key: \"" + key.text() + "\"");

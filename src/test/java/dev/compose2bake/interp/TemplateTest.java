@@ -233,7 +233,7 @@ class TemplateTest {
     thread.start();
     thread.join();
     InterpolationException e = assertInstanceOf(InterpolationException.class, thrown.get());
-    assertTrue(e.getMessage().startsWith("interpolation nested too deeply"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("interpolation nested more than"), e.getMessage());
   }
 
   @Test
