@@ -25,6 +25,11 @@ else
   scripts/install-tools.sh
 fi
 export DOCKER_CONFIG="$PWD/.tools/docker-config"
+# pre-commit, for the test of the hooks in .pre-commit-hooks.yaml (it skips without it, except in CI).
+if ! command -v pre-commit >/dev/null && { [ "$(id -u)" = 0 ] || [ "${CI:-}" = true ]; }; then
+  echo "test.sh: installing pre-commit" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
+fi
 
 started=0
 stop_engine() {
