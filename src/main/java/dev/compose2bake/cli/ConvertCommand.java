@@ -9,8 +9,6 @@ import dev.compose2bake.source.Position;
 import dev.compose2bake.source.SourceFile;
 import dev.compose2bake.source.YamlLimits;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -109,17 +107,14 @@ final class ConvertCommand implements Callable<Integer> {
       console.err().println("compose2bake: --check compares with a file: name it with -o FILE");
       return ExitCodes.USAGE;
     }
-    YamlLimits limits;
-    try {
-      limits = YamlLimits.parse(console.env().get(YamlLimits.VARIABLE));
-    } catch (IllegalArgumentException e) {
-      console.err().println("compose2bake: " + e.getMessage());
+    YamlLimits limits = LoadingOptions.limits(console);
+    if (limits == null) {
       return ExitCodes.USAGE;
     }
     Path cwd = console.cwd();
     Path outFile = output == null ? null : cwd.resolve(output).normalize();
     LoadRequest load = new LoadRequest(cwd, files, projectDirectory, projectName, envFiles, profiles,
-        console.env(), () -> readStdin(limits.maxBytes()), resolve);
+        console.env(), () -> LoadingOptions.readStdin(console, limits.maxBytes()), resolve);
     Path outputDir = outFile == null ? cwd : outFile.getParent();
     Compiler.Options options = new Compiler.Options(load, services, fmt, outputDir, commandLine(cwd, outputDir),
         resolve, defaults);
@@ -218,16 +213,6 @@ final class ConvertCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("unknown --env-defaults '" + envDefaults
           + "': use all, safe or none");
     };
-  }
-
-  /** Standard input, read up to one byte past the size limit (the reader then reports the limit). */
-  private byte[] readStdin(int maxBytes) {
-    try {
-      InputStream in = console.in();
-      return in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

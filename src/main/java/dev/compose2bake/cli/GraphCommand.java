@@ -42,9 +42,13 @@ final class GraphCommand implements Callable<Integer> {
       console.err().println("Run 'compose2bake graph --help' for usage.");
       return ExitCodes.USAGE;
     }
-    Compiler.Options options = new Compiler.Options(loading.request(console), loading.services,
+    YamlLimits limits = LoadingOptions.limits(console);
+    if (limits == null) {
+      return ExitCodes.USAGE;
+    }
+    Compiler.Options options = new Compiler.Options(loading.request(console, limits), loading.services,
         Compiler.Format.JSON, console.cwd(), List.of("compose2bake", "graph"), true, VariablePlan.EnvDefaults.ALL);
-    Compiler.Result result = new Compiler(YamlLimits.DEFAULT).compile(options);
+    Compiler.Result result = new Compiler(limits).compile(options);
     console.report(result.diagnostics(), quiet);
     if (!result.ok()) {
       return result.ioError() ? ExitCodes.IO : ExitCodes.INVALID;

@@ -1,6 +1,7 @@
 package dev.compose2bake.cli;
 
 import dev.compose2bake.compose.LoadRequest;
+import dev.compose2bake.source.YamlLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -37,15 +38,31 @@ final class LoadingOptions {
       description = "Services to take (globs allowed), with every service they build on.")
   List<String> services = new ArrayList<>();
 
+  /**
+   * The limits that COMPOSE2BAKE_LIMITS sets for this run, as for convert; null, with the reason
+   * printed, when the variable is malformed (a usage error).
+   */
+  static YamlLimits limits(Console console) {
+    try {
+      return YamlLimits.parse(console.env().get(YamlLimits.VARIABLE));
+    } catch (IllegalArgumentException e) {
+      console.err().println("compose2bake: " + e.getMessage());
+      return null;
+    }
+  }
+
   /** The load request; build and graph resolve every value with this run's environment. */
-  LoadRequest request(Console console) {
+  LoadRequest request(Console console, YamlLimits limits) {
     return new LoadRequest(console.cwd(), files, projectDirectory, projectName, envFiles, profiles, console.env(),
-        () -> {
-          try {
-            return console.in().readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }, true);
+        () -> readStdin(console, limits.maxBytes()), true);
+  }
+
+  /** Standard input, read up to one byte past the size limit so that the loader can report it. */
+  static byte[] readStdin(Console console, int maxBytes) {
+    try {
+      return console.in().readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

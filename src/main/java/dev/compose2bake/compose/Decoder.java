@@ -418,17 +418,8 @@ public final class Decoder {
       return out;
     }
     if (node instanceof SeqNode seq) {
-      Set<String> seen = new HashSet<>();
-      for (Node item : seq.items()) {
-        if (!(item instanceof ScalarNode s) || !s.isString()) {
-          diags.error(item.position(), path + " entries must be KEY=VALUE strings, not " + describe(item), null);
-          continue;
-        }
+      for (ScalarNode s : uniqueStrings(seq, path, "KEY=VALUE strings")) {
         String text = s.text();
-        if (!seen.add(text)) {
-          diags.error(s.position(), path + " has the entry \"" + text + "\" twice", "remove one of them");
-          continue;
-        }
         int eq = text.indexOf('=');
         String key = eq < 0 ? text : text.substring(0, eq);
         if (!key.isEmpty() && Character.isWhitespace(key.charAt(key.length() - 1))) {
@@ -448,6 +439,22 @@ public final class Decoder {
     diags.error(node.position(), path + " must be a mapping or a list of KEY=VALUE strings, not " + describe(node),
         node instanceof ScalarNode s && s.isString() && s.text().contains("=")
             ? "write a list: [\"" + s.text() + "\"] or a mapping" : null);
+    return out;
+  }
+
+  /** The string items of a list whose entries must be unique; other items and repeats are errors. */
+  private List<ScalarNode> uniqueStrings(SeqNode seq, String path, String expected) {
+    List<ScalarNode> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node item : seq.items()) {
+      if (!(item instanceof ScalarNode s) || !s.isString()) {
+        diags.error(item.position(), path + " entries must be " + expected + ", not " + describe(item), null);
+      } else if (!seen.add(s.text())) {
+        diags.error(s.position(), path + " has the entry \"" + s.text() + "\" twice", "remove one of them");
+      } else {
+        out.add(s);
+      }
+    }
     return out;
   }
 
@@ -528,17 +535,8 @@ public final class Decoder {
       return out;
     }
     if (node instanceof SeqNode seq) {
-      Set<String> seen = new HashSet<>();
-      for (Node item : seq.items()) {
-        if (!(item instanceof ScalarNode s) || !s.isString()) {
-          diags.error(item.position(), path + " entries must be strings such as host:ip, not " + describe(item), null);
-          continue;
-        }
+      for (ScalarNode s : uniqueStrings(seq, path, "strings such as host:ip")) {
         String text = s.text();
-        if (!seen.add(text)) {
-          diags.error(s.position(), path + " has the entry \"" + text + "\" twice", "remove one of them");
-          continue;
-        }
         // compose-go's NewHostsList: "=" is tried before ":", so IPv6 addresses can follow "=".
         int cut = text.indexOf('=');
         if (cut < 0) {

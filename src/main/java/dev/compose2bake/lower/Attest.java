@@ -93,13 +93,7 @@ public record Attest(String type, boolean disabled, SortedMap<String, String> at
    * ({@link #dedupByType}).
    */
   public static List<Attest> parseAttests(List<String> in) {
-    List<Attest> out = new ArrayList<>();
-    for (String s : in) {
-      if (!s.isEmpty()) {
-        out.add(parse(s));
-      }
-    }
-    return dedupByType(out);
+    return dedupByType(Csv.parseEach(in, Attest::parse));
   }
 
   /** buildx's de-duplication by type: first position, last value. */

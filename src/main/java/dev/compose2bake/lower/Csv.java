@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Splits one CSV record into fields the way {@code github.com/tonistiigi/go-csvvalue} does (the
@@ -21,6 +22,17 @@ public final class Csv {
 
   private static final String BARE_QUOTE = "bare \" in non-quoted-field";
   private static final String QUOTE = "extraneous or missing \" in quoted-field";
+
+  /** Parses each value of a bake list with {@code parse}, skipping empty strings, as bake does. */
+  public static <T> List<T> parseEach(List<String> values, Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (String v : values) {
+      if (!v.isEmpty()) {
+        out.add(parse.apply(v));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
 
   /** The fields of the single record {@code line}. */
   public static List<String> fields(String line) {

@@ -72,13 +72,7 @@ public record ExportEntry(String type, SortedMap<String, String> attrs, String d
 
   /** Parses a list the way bake does: empty strings are skipped. */
   public static List<ExportEntry> parseAll(List<String> values) {
-    List<ExportEntry> out = new ArrayList<>();
-    for (String v : values) {
-      if (!v.isEmpty()) {
-        out.add(parse(v));
-      }
-    }
-    return Collections.unmodifiableList(out);
+    return Csv.parseEach(values, ExportEntry::parse);
   }
 
   /** buildx's de-duplication of outputs; see {@link Dedup#removeDupes}. */

@@ -85,13 +85,7 @@ public record Secret(String id, String src, String env) {
 
   /** Parses a list the way bake does ({@code parseArrValue}): empty strings are skipped. */
   public static List<Secret> parseAll(List<String> values) {
-    List<Secret> out = new ArrayList<>();
-    for (String v : values) {
-      if (!v.isEmpty()) {
-        out.add(parse(v));
-      }
-    }
-    return Collections.unmodifiableList(out);
+    return Csv.parseEach(values, Secret::parse);
   }
 
   /**

@@ -54,13 +54,7 @@ public record SshKey(String id, List<String> paths) {
 
   /** Parses a list the way bake does: empty strings are skipped. */
   public static List<SshKey> parseAll(List<String> values) {
-    List<SshKey> out = new ArrayList<>();
-    for (String v : values) {
-      if (!v.isEmpty()) {
-        out.add(parse(v));
-      }
-    }
-    return Collections.unmodifiableList(out);
+    return Csv.parseEach(values, SshKey::parse);
   }
 
   /** A Compose ssh entry ({@code composeToBuildkitSSH}): an empty path means no paths. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,20 @@ class ConsoleTest {
     Run r = run(false, Map.of("COMPOSE2BAKE_LIMITS", "services=lots"), "-f", "compose.yaml");
     assertEquals(2, r.exitCode());
     assertTrue(r.stderr().contains("COMPOSE2BAKE_LIMITS: \"services=lots\" is not NAME=POSITIVE-NUMBER"), r.stderr());
+  }
+
+  @Test
+  void buildAndGraphTakeTheLimitsToo() throws Exception {
+    warningProject();
+    for (String command : List.of("graph", "build")) {
+      // Both stop before anything runs: a usage error, and a file over the size limit.
+      Run bad = run(false, Map.of("COMPOSE2BAKE_LIMITS", "services=lots"), command, "-f", "compose.yaml");
+      assertEquals(2, bad.exitCode(), command + ": " + bad.stderr());
+      assertTrue(bad.stderr().contains("is not NAME=POSITIVE-NUMBER"), bad.stderr());
+      Run small = run(false, Map.of("COMPOSE2BAKE_LIMITS", "bytes=16"), command, "-f", "compose.yaml");
+      assertEquals(3, small.exitCode(), command + ": " + small.stderr());
+      assertTrue(small.stderr().contains("COMPOSE2BAKE_LIMITS=bytes="), small.stderr());
+    }
   }
 
   @Test
