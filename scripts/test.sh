@@ -53,3 +53,9 @@ else
 fi
 
 mvn -B -ntp verify "$@"
+
+# The launcher against `java -jar`, byte for byte, and its archive life cycle (on the jar just built);
+# skipped when the run was narrowed with arguments such as -Dtest=...
+if [ $# = 0 ]; then
+  sh bench/test-launcher.sh
+fi
