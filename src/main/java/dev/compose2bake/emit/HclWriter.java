@@ -180,6 +180,9 @@ public final class HclWriter {
 
   /** The escapes of an HCL quoted string. */
   static String escapeQuoted(String s) {
+    if (!Escapes.needsEscape(s, false)) {
+      return s;
+    }
     StringBuilder b = new StringBuilder(s.length() + 2);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -120,6 +120,9 @@ public final class JsonWriter {
 
   /** A JSON string literal of already template-escaped text. */
   static String string(String s) {
+    if (!Escapes.needsEscape(s, true)) {
+      return '"' + s + '"';
+    }
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
