@@ -14,11 +14,49 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String[] args, Console console) {
+    // A plain convert command line, the common case, is read without picocli (see QuickArgs).
+    ConvertCommand quick = QuickArgs.parse(args, console);
+    if (quick != null) {
+      return call(quick, console);
+    }
+    return runWithPicocli(args, console);
+  }
+
+  /** Runs convert as picocli's execute would once it has read the command line. */
+  static int call(ConvertCommand convert, Console console) {
+    try {
+      return convert.call();
+    } catch (RuntimeException ex) {
+      return internalError(ex, console);
+    } catch (StackOverflowError | OutOfMemoryError ex) {
+      return tooLarge(ex, console);
+    }
+  }
+
+  /** The whole command line read by picocli: help, version, usage errors and every command. */
+  static int runWithPicocli(String[] args, Console console) {
+    CommandLine cmd = commandLine(args, console);
+    try {
+      return cmd.execute(withCommand(args));
+    } catch (StackOverflowError | OutOfMemoryError ex) {
+      // picocli passes errors through: still one line, never a stack trace (limits should make this unreachable).
+      return tooLarge(ex, console);
+    }
+  }
+
+  /** The arguments with the command named first: convert when none is. */
+  static String[] withCommand(String[] args) {
     List<String> argv = new ArrayList<>(Arrays.asList(args));
     // convert is the default command: `compose2bake -f compose.yaml` means `compose2bake convert -f ...`.
     if (argv.isEmpty() || (!SUBCOMMANDS.contains(argv.get(0)) && !TOP_LEVEL_OPTIONS.contains(argv.get(0)))) {
       argv.add(0, "convert");
     }
+    return argv.toArray(new String[0]);
+  }
+
+  /** picocli's model of the command line that runs {@code args}, its handlers set. */
+  static CommandLine commandLine(String[] args, Console console) {
+    List<String> argv = Arrays.asList(withCommand(args));
     // picocli reads a command's annotations when it is added: only the command that runs is added
     // (all of them for help and completion), so that convert, the common case, loads no class of the others.
     String name = argv.get(0);
@@ -45,23 +83,24 @@ public final class Cli {
       console.err().println("Run 'compose2bake --help' for usage.");
       return ExitCodes.USAGE;
     });
-    cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-      // A bug, not bad input: one line for the user, the trace only when asked for.
-      console.err().println("compose2bake: internal error: " + ex + " (please report it; set COMPOSE2BAKE_DEBUG=1"
-          + " for details)");
-      if (console.env().get("COMPOSE2BAKE_DEBUG") != null) {
-        ex.printStackTrace(console.err());
-      }
-      return ExitCodes.INTERNAL;
-    });
-    try {
-      return cmd.execute(argv.toArray(new String[0]));
-    } catch (StackOverflowError | OutOfMemoryError ex) {
-      // picocli passes errors through: still one line, never a stack trace (limits should make this unreachable).
-      console.err().println("compose2bake: internal error: " + ex + " (the input is too large or too deeply nested"
-          + " for this run; please report it)");
-      return ExitCodes.INTERNAL;
+    cmd.setExecutionExceptionHandler((ex, c, parsed) -> internalError(ex, console));
+    return cmd;
+  }
+
+  /** A bug, not bad input: one line for the user, the trace only when asked for. */
+  private static int internalError(Exception ex, Console console) {
+    console.err().println("compose2bake: internal error: " + ex + " (please report it; set COMPOSE2BAKE_DEBUG=1"
+        + " for details)");
+    if (console.env().get("COMPOSE2BAKE_DEBUG") != null) {
+      ex.printStackTrace(console.err());
     }
+    return ExitCodes.INTERNAL;
+  }
+
+  private static int tooLarge(Error ex, Console console) {
+    console.err().println("compose2bake: internal error: " + ex + " (the input is too large or too deeply nested"
+        + " for this run; please report it)");
+    return ExitCodes.INTERNAL;
   }
 
   /** The top-level command: prints help when run alone. */

@@ -5,6 +5,7 @@ import dev.compose2bake.compose.LoadRequest;
 import dev.compose2bake.diag.Diagnostics;
 import dev.compose2bake.emit.OutputFile;
 import dev.compose2bake.lower.VariablePlan;
+import dev.compose2bake.source.Ascii;
 import dev.compose2bake.source.Position;
 import dev.compose2bake.source.SourceFile;
 import dev.compose2bake.source.YamlLimits;
@@ -276,7 +277,7 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   static String shellQuote(String s) {
-    if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+    if (Ascii.only(s, "_@%+=:,./-")) {
       return s;
     }
     return "'" + s.replace("'", "'\\''") + "'";

@@ -8,6 +8,7 @@ import dev.compose2bake.compose.ComposeProject.Ulimit;
 import dev.compose2bake.diag.Diagnostics;
 import dev.compose2bake.interp.Template;
 import dev.compose2bake.lower.GoUnits;
+import dev.compose2bake.source.Ascii;
 import dev.compose2bake.source.MapNode;
 import dev.compose2bake.source.Node;
 import dev.compose2bake.source.Position;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns the loaded document into the typed {@link ComposeProject}. Like buildx's Compose reader it
@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
  * all reported in one run.
  */
 public final class Decoder {
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]+");
-  private static final Pattern ULIMIT_NAME = Pattern.compile("[a-z]+");
 
   private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "dockerfile_inline",
       "entitlements", "args", "ssh", "labels", "cache_from", "cache_to", "no_cache", "additional_contexts",
@@ -82,7 +80,7 @@ public final class Decoder {
   private Service service(MapNode.Entry entry, LoadedProject loaded) {
     String name = entry.name();
     String path = "services." + name;
-    if (!NAME.matcher(name).matches()) {
+    if (!Ascii.only(name, "._-")) {
       diags.error(entry.key().position(), "invalid service name \"" + name + "\"",
           "a service name may contain only letters, digits, '.', '_' and '-'");
       return null;
@@ -238,7 +236,7 @@ public final class Decoder {
     }
     for (MapNode.Entry e : m.entries()) {
       String path = "secrets." + e.name();
-      if (!NAME.matcher(e.name()).matches()) {
+      if (!Ascii.only(e.name(), "._-")) {
         diags.error(e.key().position(), "invalid secret name \"" + e.name() + "\"",
             "a secret name may contain only letters, digits, '.', '_' and '-'");
         continue;
@@ -587,7 +585,7 @@ public final class Decoder {
       return out;
     }
     for (MapNode.Entry e : m.entries()) {
-      if (!ULIMIT_NAME.matcher(e.name()).matches()) {
+      if (!Ascii.isLowerWord(e.name())) {
         diags.error(e.key().position(), "invalid ulimit name \"" + e.name() + "\"", "ulimit names are lower-case letters");
         continue;
       }

@@ -105,7 +105,7 @@ public final class ProjectLoader {
     for (int i = 0; i < sources.size(); i++) {
       SourceFile source = sources.get(i);
       List<Node> docs = documents.get(i);
-      if (docs.isEmpty() || docs.stream().allMatch(d -> d instanceof ScalarNode s && s.isNull())) {
+      if (allNull(docs)) {
         throw new CompileException(Diagnostic.error(Position.ofFile(source), "the file is empty",
             "a Compose file needs at least a services: section"));
       }
@@ -138,6 +138,16 @@ public final class ProjectLoader {
           "add a services: section"));
     }
     return dict;
+  }
+
+  /** No document, or only empty ones (a loop: the first stream of a run costs more than this one check). */
+  private static boolean allNull(List<Node> docs) {
+    for (Node d : docs) {
+      if (!(d instanceof ScalarNode s && s.isNull())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private SourceFile readStdin(LoadRequest req) {

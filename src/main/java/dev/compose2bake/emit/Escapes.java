@@ -1,5 +1,6 @@
 package dev.compose2bake.emit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -11,6 +12,23 @@ import java.util.function.UnaryOperator;
  */
 final class Escapes {
   private Escapes() {}
+
+  /**
+   * Whether the quoted form of {@code s} needs an escape: for a control character, DEL, {@code "}
+   * or a backslash, and with {@code lineSeparators} for U+2028 and U+2029. Most strings need none
+   * and are written as they are. The characters are read from one copy of the string's bytes rather
+   * than by {@code charAt}: a short run spends most of its time in the interpreter, where each
+   * {@code charAt} is a chain of calls. ISO-8859-1 keeps every ASCII character and turns the others
+   * above U+00FF into {@code ?}, which needs no escape.
+   */
+  static boolean needsEscape(String s, boolean lineSeparators) {
+    for (byte c : s.getBytes(StandardCharsets.ISO_8859_1)) {
+      if ((c >= 0 && c < 0x20) || c == 0x7f || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return lineSeparators && (s.indexOf('\u2028') >= 0 || s.indexOf('\u2029') >= 0);
+  }
 
   /**
    * The template text of a string value; {@code encodeLiteral} adds the quoting of the target

@@ -1,9 +1,9 @@
 package dev.compose2bake.emit;
 
+import dev.compose2bake.source.Ascii;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes the output tree as HCL the way a careful person would: one block per target, aligned
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class HclWriter {
   private static final int WIDTH = 100;
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
   public String write(Document doc) {
     StringBuilder out = new StringBuilder();
@@ -168,7 +167,7 @@ public final class HclWriter {
   }
 
   private static String key(String k, boolean alwaysQuote) {
-    if (!alwaysQuote && IDENTIFIER.matcher(k).matches()) {
+    if (!alwaysQuote && Ascii.isIdentifier(k)) {
       return k;
     }
     return quote(k);
@@ -181,6 +180,9 @@ public final class HclWriter {
 
   /** The escapes of an HCL quoted string. */
   static String escapeQuoted(String s) {
+    if (!Escapes.needsEscape(s, false)) {
+      return s;
+    }
     StringBuilder b = new StringBuilder(s.length() + 2);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package dev.compose2bake.emit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,12 @@ public final class JsonWriter {
       firstSection = false;
     }
     for (String type : List.of("variable", "group", "target")) {
-      List<Document.Block> blocks = doc.blocks().stream().filter(b -> b.type().equals(type)).toList();
+      List<Document.Block> blocks = new ArrayList<>();
+      for (Document.Block b : doc.blocks()) {
+        if (b.type().equals(type)) {
+          blocks.add(b);
+        }
+      }
       if (blocks.isEmpty()) {
         continue;
       }
@@ -114,6 +120,9 @@ public final class JsonWriter {
 
   /** A JSON string literal of already template-escaped text. */
   static String string(String s) {
+    if (!Escapes.needsEscape(s, true)) {
+      return '"' + s + '"';
+    }
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -17,12 +17,24 @@ public final class GoStrconv {
   /** A {@code *strconv.NumError}: {@code strconv.<func>: parsing "<input>": <reason>}. */
   public static final class NumError extends Exception {
     private static final long serialVersionUID = 1L;
+    private final String func;
+    private final String input;
     final boolean range;
 
+    /**
+     * No stack trace and the message made only when asked for: the YAML scalar rules try one
+     * number syntax after another, and most failures are never shown.
+     */
     NumError(String func, String input, boolean range) {
-      super("strconv." + func + ": parsing " + quote(input) + ": "
-          + (range ? "value out of range" : "invalid syntax"));
+      super(null, null, false, false);
+      this.func = func;
+      this.input = input;
       this.range = range;
+    }
+
+    @Override
+    public String getMessage() {
+      return "strconv." + func + ": parsing " + quote(input) + ": " + (range ? "value out of range" : "invalid syntax");
     }
   }
 

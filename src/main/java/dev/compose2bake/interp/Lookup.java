@@ -7,8 +7,16 @@ import java.util.Objects;
 @FunctionalInterface
 public interface Lookup {
 
-  /** A lookup in which no variable is set. */
-  Lookup NONE = name -> null;
+  /**
+   * A lookup in which no variable is set. A class rather than a lambda: JDK 25's AOT cache did not
+   * keep this lambda (the one made in the interface's initialiser), so every run generated it anew.
+   */
+  Lookup NONE = new Lookup() {
+    @Override
+    public String get(String name) {
+      return null;
+    }
+  };
 
   /** Returns the value of {@code name}, or {@code null} when it is not set ("" means set but empty). */
   String get(String name);

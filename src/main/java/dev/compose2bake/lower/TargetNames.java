@@ -1,11 +1,9 @@
 package dev.compose2bake.lower;
 
-import java.util.regex.Pattern;
+import dev.compose2bake.source.Ascii;
 
 /** buildx's target naming: a service name with every '.' replaced by '_' (bake forbids dots). */
 public final class TargetNames {
-  private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9_-]+");
-
   private TargetNames() {}
 
   public static String sanitize(String serviceName) {
@@ -13,6 +11,6 @@ public final class TargetNames {
   }
 
   public static boolean isValid(String targetName) {
-    return VALID.matcher(targetName).matches();
+    return Ascii.only(targetName, "_-");
   }
 }

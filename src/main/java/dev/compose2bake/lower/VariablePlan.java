@@ -9,6 +9,7 @@ import dev.compose2bake.interp.Template;
 import dev.compose2bake.model.BakeTarget;
 import dev.compose2bake.model.BakeVariable;
 import dev.compose2bake.model.Str;
+import dev.compose2bake.source.Ascii;
 import dev.compose2bake.source.Position;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Decides the bake variables of a kept (non-resolved) output: one per Compose variable that a
@@ -52,8 +52,6 @@ public final class VariablePlan {
   private static final Set<String> NOT_VARIABLES = Set.of("COMPOSE_PROJECT_NAME", "BAKE_CMD_CONTEXT",
       "BAKE_LOCAL_PLATFORM", "true", "false", "null");
 
-  private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
-
   private VariablePlan() {}
 
   public static boolean looksLikeCredential(String name) {
@@ -61,7 +59,7 @@ public final class VariablePlan {
     if (upper.contains("TOKEN") || upper.contains("PASSWORD") || upper.contains("SECRET")) {
       return true;
     }
-    for (String w : WORDS.split(name)) {
+    for (String w : Ascii.words(name)) {
       if (CREDENTIAL_WORDS.contains(w.toUpperCase(Locale.ROOT))) {
         return true;
       }

@@ -3,6 +3,7 @@ package dev.compose2bake.model;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,19 @@ public record BakeObject(Map<String, Object> attributes, Str raw) {
     TreeMap<String, Object> m = new TreeMap<>();
     attrs.forEach((k, v) -> m.put(k, Str.of(v)));
     return new BakeObject(m);
+  }
+
+  // equals and hashCode written out (the same as a record's): the generated ones are bootstrapped at
+  // their first call, which costs a measurable part of a small run's start-up.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof BakeObject b && attributes.equals(b.attributes)
+        && Objects.equals(raw, b.raw));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * attributes.hashCode() + Objects.hashCode(raw);
   }
 
   /** The value of a string attribute, or null. */

@@ -1,6 +1,7 @@
 package dev.compose2bake.model;
 
 import dev.compose2bake.interp.Template;
+import java.util.Objects;
 
 /**
  * A string value of the IR: its value under the environment of this run, and, when it was written
@@ -33,6 +34,20 @@ public record Str(String value, Template template, boolean optional) {
 
   public boolean isEmpty() {
     return value == null || value.isEmpty();
+  }
+
+  // equals and hashCode written out (the same as a record's): the generated ones are bootstrapped at
+  // their first call, which costs a measurable part of a small run's start-up.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof Str s && optional == s.optional && Objects.equals(value, s.value)
+        && Objects.equals(template, s.template));
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * Objects.hashCode(value) + Objects.hashCode(template)) * 31
+        + Boolean.hashCode(optional);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -44,7 +45,6 @@ public final class YamlReader {
           "split the project into several files (Compose merges them with -f); "
               + YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes()));
     }
-    checkCharacters(file);
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file.displayName())
         .setCodePointLimit(Math.max(limits.maxBytes(), 1))
@@ -56,9 +56,14 @@ public final class YamlReader {
         builder.accept(event);
       }
     } catch (MarkedYamlEngineException e) {
+      checkCharacters(file);
       throw syntaxError(file, e);
     } catch (YamlEngineException e) {
+      checkCharacters(file);
       throw error(Position.ofFile(file), "invalid YAML: " + firstLine(e.getMessage()), null);
+    } catch (CompileException e) {
+      checkCharacters(file);
+      throw e;
     }
     return builder.documents;
   }
@@ -66,7 +71,10 @@ public final class YamlReader {
   /**
    * YAML allows only printable characters (YAML 1.2, production c-printable): no control
    * characters but tab and line breaks, no lone surrogates, no U+FFFE/U+FFFF. snakeyaml refuses
-   * them without a position; this finds the first one and says where it is.
+   * them without a position; this finds the first one and says where it is. It runs only when the
+   * file failed to load: snakeyaml checks every character it reads and reads a file that loads to
+   * its end, so a file that loads has none; and a file that holds one is reported for it, whatever
+   * else went wrong first (a check on every file was a third of a small run's interpreted time).
    */
   private static void checkCharacters(SourceFile file) {
     String text = file.text();
@@ -200,7 +208,8 @@ public final class YamlReader {
             + limits.maxStringLength() + " characters", "keep large content in files (a Dockerfile rather than"
             + " dockerfile_inline); " + YamlLimits.raise(YamlLimits.STRING, limits.maxStringLength()));
       }
-      int bad = loneSurrogate(text);
+      // Only a double-quoted escape can make one: the file's own characters have been checked.
+      int bad = s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED ? loneSurrogate(text) : -1;
       if (bad >= 0) {
         throw error(pos(s), String.format("the string holds a lone surrogate U+%04X, which is not a character",
             (int) text.charAt(bad)), "an escape \\uD800-\\uDFFF must be part of a pair; for characters beyond"
