@@ -45,6 +45,25 @@ public final class YamlReader {
           "split the project into several files (Compose merges them with -f); "
               + YamlLimits.raise(YamlLimits.BYTES, limits.maxBytes()));
     }
+    try {
+      List<Node> documents = readSimple(file);
+      if (documents != null) {
+        return documents;
+      }
+    } catch (CompileException e) {
+      // the file breaks a rule of the builder: the full reader below gives the error it reports
+    }
+    return readFully(file);
+  }
+
+  /** The documents as {@link BlockYaml} reads them, or null when the file is beyond it. */
+  List<Node> readSimple(SourceFile file) {
+    Builder builder = new Builder(file);
+    return BlockYaml.read(file, builder) ? builder.documents : null;
+  }
+
+  /** The documents as snakeyaml reads them, for any file; its errors with their positions. */
+  List<Node> readFully(SourceFile file) {
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file.displayName())
         .setCodePointLimit(Math.max(limits.maxBytes(), 1))
@@ -148,7 +167,7 @@ public final class YamlReader {
   }
 
   /** Turns the event stream into nodes with an explicit stack (no recursion on deep input). */
-  private final class Builder {
+  private final class Builder implements BlockYaml.Sink {
     private final SourceFile file;
     private final List<Node> documents = new ArrayList<>();
     private final Map<String, Node> anchors = new HashMap<>();
@@ -162,65 +181,89 @@ public final class YamlReader {
     void accept(Event event) {
       switch (event.getEventId()) {
         case DocumentStart:
-          anchors.clear();
+          documentStart();
           break;
         case Scalar:
           ScalarEvent s = (ScalarEvent) event;
-          add(scalar(s), s);
+          scalar(s.getValue(), s.getScalarStyle(), s.getTag(), pos(s), anchorOf(s));
           break;
         case Alias:
-          AliasEvent a = (AliasEvent) event;
-          String name = a.getAlias().getValue();
-          Node target = anchors.get(name);
-          if (target == null) {
-            throw error(pos(event), "unknown YAML alias *" + name, "define the anchor &" + name + " before using it");
-          }
-          add(target, null);
+          alias(((AliasEvent) event).getAlias().getValue(), pos(event));
           break;
         case MappingStart:
         case SequenceStart:
           CollectionStartEvent c = (CollectionStartEvent) event;
-          if (stack.size() >= limits.maxDepth()) {
-            throw error(pos(event), "the YAML is nested more than " + limits.maxDepth()
-                + " levels deep (the limit on nesting)", "a Compose file never needs this depth; check for generated"
-                + " or corrupted input; " + YamlLimits.raise(YamlLimits.DEPTH, limits.maxDepth()));
-          }
-          stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, c, pos(event)));
+          start(event.getEventId() == Event.ID.MappingStart, pos(event), localTag(c.getTag()), anchorOf(c));
           break;
         case MappingEnd:
         case SequenceEnd:
-          Frame f = stack.pop();
-          add(f.mapping ? f.finishMap() : new SeqNode(f.items, f.position, localTag(f.start.getTag())), f.start);
+          end();
           break;
         default:
           break;
       }
     }
 
+    @Override
+    public void documentStart() {
+      anchors.clear();
+    }
+
+    @Override
+    public void alias(String name, Position p) {
+      Node target = anchors.get(name);
+      if (target == null) {
+        throw error(p, "unknown YAML alias *" + name, "define the anchor &" + name + " before using it");
+      }
+      add(target, null);
+    }
+
+    @Override
+    public void start(boolean mapping, Position p, String tag, String anchor) {
+      if (stack.size() >= limits.maxDepth()) {
+        throw error(p, "the YAML is nested more than " + limits.maxDepth()
+            + " levels deep (the limit on nesting)", "a Compose file never needs this depth; check for generated"
+            + " or corrupted input; " + YamlLimits.raise(YamlLimits.DEPTH, limits.maxDepth()));
+      }
+      stack.push(new Frame(mapping, p, tag, anchor));
+    }
+
+    @Override
+    public void end() {
+      Frame f = stack.pop();
+      add(f.mapping ? f.finishMap() : new SeqNode(f.items, f.position, f.tag), f.anchor);
+    }
+
+    private String anchorOf(NodeEvent e) {
+      return e.getAnchor().map(Anchor::getValue).orElse(null);
+    }
+
     private Position pos(Event e) {
       return e.getStartMark().map(m -> position(file, m)).orElse(Position.ofFile(file));
     }
 
-    private ScalarNode scalar(ScalarEvent s) {
-      String text = s.getValue();
+    @Override
+    public void scalar(String text, ScalarStyle style, Optional<String> tag, Position p, String anchor) {
+      add(scalarNode(text, style, tag, p), anchor);
+    }
+
+    private ScalarNode scalarNode(String text, ScalarStyle style, Optional<String> tag, Position p) {
       if (text.length() > limits.maxStringLength()) {
-        throw error(pos(s), "a string of " + text.length() + " characters is longer than the limit of "
+        throw error(p, "a string of " + text.length() + " characters is longer than the limit of "
             + limits.maxStringLength() + " characters", "keep large content in files (a Dockerfile rather than"
             + " dockerfile_inline); " + YamlLimits.raise(YamlLimits.STRING, limits.maxStringLength()));
       }
       // Only a double-quoted escape can make one: the file's own characters have been checked.
-      int bad = s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED ? loneSurrogate(text) : -1;
+      int bad = style == ScalarStyle.DOUBLE_QUOTED ? loneSurrogate(text) : -1;
       if (bad >= 0) {
-        throw error(pos(s), String.format("the string holds a lone surrogate U+%04X, which is not a character",
+        throw error(p, String.format("the string holds a lone surrogate U+%04X, which is not a character",
             (int) text.charAt(bad)), "an escape \\uD800-\\uDFFF must be part of a pair; for characters beyond"
             + " U+FFFF write \\UXXXXXXXX");
       }
-      Optional<String> tag = s.getTag();
-      Position p = pos(s);
       if (tag.isPresent() && tag.get().startsWith(CORE_TAG)) {
         return new ScalarNode(coreTagged(tag.get().substring(CORE_TAG.length()), text, p), false, null, p, null);
       }
-      if (s.isPlain() && !(tag.isPresent() && tag.get().equals("!"))) {
+      if (style == ScalarStyle.PLAIN && !(tag.isPresent() && tag.get().equals("!"))) {
         return new ScalarNode(GoValues.resolvePlain(text), true, null, p, localTag(tag));
       }
       return new ScalarNode(text, false, null, p, localTag(tag));
@@ -252,10 +295,9 @@ public final class YamlReader {
       return tag.filter(t -> t.startsWith("!") && !t.equals("!")).orElse(null);
     }
 
-    private void add(Node node, NodeEvent event) {
-      if (event != null) {
-        Optional<Anchor> anchor = event.getAnchor();
-        anchor.ifPresent(a -> anchors.put(a.getValue(), node));
+    private void add(Node node, String anchor) {
+      if (anchor != null) {
+        anchors.put(anchor, node);
       }
       expanded = Node.addSizes(expanded, node.expandedSize());
       if (expanded > limits.maxExpandedNodes() || node.expandedSize() > limits.maxExpandedNodes()) {
@@ -274,14 +316,16 @@ public final class YamlReader {
   /** A mapping or sequence being built. */
   private final class Frame {
     final boolean mapping;
-    final CollectionStartEvent start;
     final Position position;
+    final String tag;
+    final String anchor;
     final List<Node> items = new ArrayList<>();
 
-    Frame(boolean mapping, CollectionStartEvent start, Position position) {
+    Frame(boolean mapping, Position position, String tag, String anchor) {
       this.mapping = mapping;
-      this.start = start;
       this.position = position;
+      this.tag = tag;
+      this.anchor = anchor;
     }
 
     void add(Node n) {
@@ -330,7 +374,7 @@ public final class YamlReader {
               + m.kindName(), null);
         }
       }
-      return new MapNode(entries, position, tagOf(start));
+      return new MapNode(entries, position, tag);
     }
 
     private void mergeInto(LinkedHashMap<String, MapNode.Entry> entries, MapNode from) {
@@ -353,7 +397,4 @@ public final class YamlReader {
     }
   }
 
-  private static String tagOf(CollectionStartEvent start) {
-    return start.getTag().filter(t -> t.startsWith("!") && !t.equals("!")).orElse(null);
-  }
 }
