@@ -12,14 +12,15 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * snakeyaml reads the file instead and reports any error. Why it exists: a short run spends most
  * of its time in the interpreter, and snakeyaml's scanner makes several calls per character
  * (about 6 ms of a 12-service file); this one reads bytes from an array. {@code BlockYamlTest}
- * checks on every YAML file of the test corpora, and on mutations of them, that whatever it
- * accepts reads exactly as snakeyaml reads it.
+ * checks on every YAML file of the test corpora, on mutations of them and on generated documents
+ * that whatever it accepts reads exactly as snakeyaml reads it.
  *
  * <p>It gives up on: tabs, carriage returns, non-ASCII or control characters; tags, directives,
  * document markers; flow collections; block scalars ({@code |}, {@code >}); multi-line plain or
- * quoted scalars; escapes in double-quoted scalars; explicit keys; quoted keys with spaces before
- * the colon; a sequence entry that is itself a sequence; nesting deeper than 100 levels. What it
- * accepts, it reads; the builder it feeds applies the same rules to both readers.
+ * quoted scalars; escapes in double-quoted scalars; explicit keys; a quoted key not followed by a
+ * colon and a space; anchors other than letters, digits, {@code -} and {@code _}; a sequence entry
+ * that is itself a sequence or an anchored mapping; nesting deeper than 100 levels; and any error,
+ * including those of the builder it feeds (which applies the same rules to both readers).
  */
 final class BlockYaml {
 
