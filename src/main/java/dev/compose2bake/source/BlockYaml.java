@@ -99,12 +99,8 @@ final class BlockYaml {
     if (eof) {
       return; // only comments and blank lines: no document, as for snakeyaml
     }
-    int first = lineStart + indent;
-    if (indent == 0 && (startsWith(first, "---") || startsWith(first, "..."))) {
-      throw GIVE_UP;
-    }
     sink.documentStart();
-    block(indent, first, null, null);
+    block(indent, lineStart + indent, null, null);
     if (!eof) {
       throw GIVE_UP; // a line less indented than the top-level collection
     }
@@ -112,7 +108,10 @@ final class BlockYaml {
 
   // --- lines ---
 
-  /** Moves to the first line at or after {@code pos} (line number {@code n}) that has content. */
+  /**
+   * Moves to the first line at or after {@code pos} (line number {@code n}) that has content; gives
+   * up at a document marker ({@code ---} or {@code ...} at the start of a line), wherever it is.
+   */
   private void skipToContent(int pos, int n) {
     while (pos < b.length) {
       int i = pos;
@@ -120,6 +119,9 @@ final class BlockYaml {
         i++;
       }
       if (i < b.length && b[i] != '\n' && b[i] != '#') {
+        if (i == pos && (startsWith(i, "---") || startsWith(i, "..."))) {
+          throw GIVE_UP;
+        }
         lineStart = pos;
         indent = i - pos;
         line = n;
@@ -165,8 +167,13 @@ final class BlockYaml {
     return i >= b.length || b[i] == '\n';
   }
 
+  /** Whether {@code i} is past the end or holds a space or a line break. */
+  private boolean spaceOrEnd(int i) {
+    return i >= b.length || b[i] == ' ' || b[i] == '\n';
+  }
+
   private boolean isDash(int i) {
-    return b[i] == '-' && (i + 1 >= b.length || b[i + 1] == ' ' || b[i + 1] == '\n');
+    return b[i] == '-' && spaceOrEnd(i + 1);
   }
 
   private boolean startsWith(int i, String s) {
@@ -178,7 +185,7 @@ final class BlockYaml {
         return false;
       }
     }
-    return i + s.length() == b.length || b[i + s.length()] == ' ' || b[i + s.length()] == '\n';
+    return spaceOrEnd(i + s.length());
   }
 
   private Position at(int i) {
@@ -208,13 +215,7 @@ final class BlockYaml {
       int dash = lineStart + col;
       int v = skipSpaces(dash + 1);
       if (endOfLine(v) || b[v] == '#') {
-        Position empty = at(dash + 1);
-        nextLine(v);
-        if (!eof && indent > col) {
-          block(indent, lineStart + indent, null, null);
-        } else {
-          sink.scalar("", ScalarStyle.PLAIN, Optional.empty(), empty, null);
-        }
+        blockOrEmpty(v, col, false, at(dash + 1), null);
       } else if (isDash(v)) {
         throw GIVE_UP; // - - nested sequence on one line
       } else {
@@ -240,16 +241,7 @@ final class BlockYaml {
     while (true) {
       int v = key(k);
       if (endOfLine(v) || b[v] == '#') {
-        // no value on this line: a nested block, an indentless sequence, or an empty value
-        Position empty = at(colonEnd);
-        nextLine(v);
-        if (!eof && indent > col) {
-          block(indent, lineStart + indent, null, null);
-        } else if (!eof && indent == col && isDash(lineStart + col)) {
-          sequence(col, null, null);
-        } else {
-          sink.scalar("", ScalarStyle.PLAIN, Optional.empty(), empty, null);
-        }
+        blockOrEmpty(v, col, true, at(colonEnd), null);
       } else {
         value(v, col, false);
       }
@@ -271,6 +263,24 @@ final class BlockYaml {
     }
   }
 
+  /**
+   * The value of an entry with nothing after its indicator on this line (which goes on from
+   * {@code from}): a block on the next lines, indented more than the entry's column {@code col}, or
+   * where {@code indentless} allows, a sequence at that column; otherwise an empty scalar, which
+   * snakeyaml places at {@code at}. An anchor's position is also where the value it names starts.
+   */
+  private void blockOrEmpty(int from, int col, boolean indentless, Position at, String anchor) {
+    Position p = anchor == null ? null : at;
+    nextLine(from);
+    if (!eof && indent > col) {
+      block(indent, lineStart + indent, p, anchor);
+    } else if (indentless && !eof && indent == col && isDash(lineStart + col)) {
+      sequence(col, p, anchor);
+    } else {
+      sink.scalar("", ScalarStyle.PLAIN, Optional.empty(), at, anchor);
+    }
+  }
+
   /** Set by {@link #key}: the index just after the key's colon. */
   private int colonEnd;
 
@@ -283,8 +293,7 @@ final class BlockYaml {
     int end;
     if (c == '"' || c == '\'') {
       int close = closingQuote(k);
-      if (close + 1 >= b.length || b[close + 1] != ':' || !(close + 2 >= b.length || b[close + 2] == ' '
-          || b[close + 2] == '\n')) {
+      if (close + 1 >= b.length || b[close + 1] != ':' || !spaceOrEnd(close + 2)) {
         throw GIVE_UP;
       }
       end = close + 1;
@@ -299,10 +308,10 @@ final class BlockYaml {
       }
       end = k;
       while (true) {
-        if (end >= b.length || b[end] == '\n') {
+        if (endOfLine(end)) {
           throw GIVE_UP; // no colon: a scalar where a key was due
         }
-        if (b[end] == ':' && (end + 1 >= b.length || b[end + 1] == ' ' || b[end + 1] == '\n')) {
+        if (b[end] == ':' && spaceOrEnd(end + 1)) {
           break;
         }
         if (b[end] == '#' && b[end - 1] == ' ') {
@@ -332,14 +341,7 @@ final class BlockYaml {
       anchorAt = at(v);
       v = skipSpaces(e);
       if (endOfLine(v) || b[v] == '#') {
-        nextLine(v);
-        if (!eof && indent > col) {
-          block(indent, lineStart + indent, anchorAt, anchor);
-        } else if (!inSequence && !eof && indent == col && isDash(lineStart + col)) {
-          sequence(col, anchorAt, anchor);
-        } else {
-          sink.scalar("", ScalarStyle.PLAIN, Optional.empty(), anchorAt, anchor);
-        }
+        blockOrEmpty(v, col, !inSequence, anchorAt, anchor);
         return;
       }
       if (b[v] == '&' || b[v] == '*') {
@@ -381,7 +383,7 @@ final class BlockYaml {
         if (x == '#' && b[e - 1] == ' ') {
           break;
         }
-        if (x == ':' && (e + 1 >= b.length || b[e + 1] == ' ' || b[e + 1] == '\n')) {
+        if (x == ':' && spaceOrEnd(e + 1)) {
           if (inSequence && anchor == null) {
             compactMapping(v);
             return;
@@ -412,7 +414,7 @@ final class BlockYaml {
     byte c = b[i];
     switch (c) {
       case '-', '?', ':' -> {
-        return i + 1 < b.length && b[i + 1] != ' ' && b[i + 1] != '\n';
+        return !spaceOrEnd(i + 1);
       }
       case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ' -> {
         return false;
@@ -432,7 +434,7 @@ final class BlockYaml {
     while (e < b.length && (Ascii.isAlnum((char) b[e]) || b[e] == '-' || b[e] == '_')) {
       e++;
     }
-    if (e == i || !(e >= b.length || b[e] == ' ' || b[e] == '\n')) {
+    if (e == i || !spaceOrEnd(e)) {
       throw GIVE_UP;
     }
     return e;
