@@ -71,6 +71,13 @@ public final class ProjectFiles {
     }
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    // The String constructor replaces each malformed sequence with U+FFFD: without one in the
+    // result the bytes were valid, and the strict decoder below (several times slower at start-up)
+    // is needed only to tell a real U+FFFD from a malformed byte and to find the byte.
+    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

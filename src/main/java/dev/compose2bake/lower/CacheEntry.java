@@ -81,7 +81,7 @@ public record CacheEntry(String type, SortedMap<String, String> attrs) {
       if (s.isEmpty()) {
         continue;
       }
-      if (!s.contains("=")) {
+      if (s.indexOf('=') < 0) {
         for (String field : Csv.fields(s)) {
           if (field.isEmpty()) {
             // buildx parses the empty reference and fails with a bare "EOF"
